@@ -17,7 +17,7 @@ export {
   UnprocessedItemsError,
 } from './errors.js';
 export { createConnectionStore } from './store.js';
-export { type CreateTableResult, createTableIfMissing } from './create-table.js';
+export { type CreateTableOptions, type CreateTableResult, createTableIfMissing } from './create-table.js';
 export {
   type ConnectionTableDefinition,
   connectionTable,

@@ -1,11 +1,37 @@
+/** The store: the operations of each concern bound to one context. */
+import { connectionsOfUser, deleteConnection, getConnection, putConnection } from './connections.js';
+import { createContext } from './context.js';
+import { createJob, getJob, transitionJob } from './jobs.js';
+import { removeConnection } from './remove-connection.js';
+import { joinRoom, leaveRoom, roomMemberPages, roomMembers, roomsOf } from './rooms.js';
 import type { ConnectionStore, ConnectionStoreOptions } from './types.js';
 
 /**
- * Builds the store over the caller's client and table name (no globals).
+ * Builds the store over the caller's client and table name (no globals: create the client once
+ * per process, outside the Lambda handler, and pass it in).
  * @example
- * const store = createConnectionStore({ client: new DynamoDBClient({}), tableName: process.env.TABLE_NAME! });
+ * const client = new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT });
+ * const store = createConnectionStore({ client, tableName: process.env.TABLE_NAME! });
  * await store.putConnection({ connectionId, userId });
+ * await store.joinRoom(connectionId, 'lobby');
+ * for await (const page of store.roomMemberPages('lobby')) await notify(page);
  */
 export function createConnectionStore(options: ConnectionStoreOptions): ConnectionStore {
-  throw new Error(`createConnectionStore: not implemented yet (${options.tableName})`);
+  const ctx = createContext(options);
+  return {
+    tableName: ctx.tableName,
+    putConnection: (connection) => putConnection(ctx, connection),
+    getConnection: (connectionId) => getConnection(ctx, connectionId),
+    deleteConnection: (connectionId) => deleteConnection(ctx, connectionId),
+    joinRoom: (connectionId, room) => joinRoom(ctx, connectionId, room),
+    leaveRoom: (connectionId, room) => leaveRoom(ctx, connectionId, room),
+    roomMemberPages: (room, pageOptions) => roomMemberPages(ctx, room, pageOptions),
+    roomMembers: (room, pageOptions) => roomMembers(ctx, room, pageOptions),
+    roomsOf: (connectionId) => roomsOf(ctx, connectionId),
+    connectionsOfUser: (userId) => connectionsOfUser(ctx, userId),
+    removeConnection: (connectionId) => removeConnection(ctx, connectionId),
+    createJob: (job) => createJob(ctx, job),
+    getJob: (jobId) => getJob(ctx, jobId),
+    transitionJob: (jobId, to, details) => transitionJob(ctx, jobId, to, details),
+  };
 }

@@ -1,0 +1,121 @@
+/**
+ * How records sit in the single table: key builders and the mapping between items and the
+ * domain records of `types.ts`. The only file that knows the `CONN#`/`ROOM#`/`JOB#` layout.
+ */
+import { TTL_ATTRIBUTE } from './table.js';
+import type { Connection, Job, JobStatus, RoomMembership } from './types.js';
+
+/** A table key (`pk`, `sk`). */
+export interface ItemKey {
+  pk: string;
+  sk: string;
+}
+
+/** An item as the document client returns it. */
+export type Item = Record<string, unknown>;
+
+const META = 'META';
+const CONN = 'CONN#';
+const ROOM = 'ROOM#';
+const JOB = 'JOB#';
+const USER = 'USER#';
+
+export const keys = {
+  connection: (connectionId: string): ItemKey => ({ pk: CONN + connectionId, sk: META }),
+  /** Room side of a membership: what fan-out queries. */
+  member: (room: string, connectionId: string): ItemKey => ({ pk: ROOM + room, sk: CONN + connectionId }),
+  /** Connection side of a membership: what `roomsOf` and `removeConnection` query. */
+  roomOfConnection: (connectionId: string, room: string): ItemKey => ({
+    pk: CONN + connectionId,
+    sk: ROOM + room,
+  }),
+  job: (jobId: string): ItemKey => ({ pk: JOB + jobId, sk: META }),
+  roomPartition: (room: string) => ROOM + room,
+  connectionPartition: (connectionId: string) => CONN + connectionId,
+  userPartition: (userId: string) => USER + userId,
+  roomSortPrefix: ROOM,
+} as const;
+
+/** Drops undefined fields: the caller's document client may not be set to remove them. */
+function defined<T extends Item>(item: T): T {
+  return Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined)) as T;
+}
+
+export function connectionToItem(connection: Connection): Item {
+  return defined({
+    ...keys.connection(connection.connectionId),
+    gsi1pk: keys.userPartition(connection.userId),
+    gsi1sk: CONN + connection.connectionId,
+    connectionId: connection.connectionId,
+    userId: connection.userId,
+    connectedAtMs: connection.connectedAtMs,
+    sourceIp: connection.sourceIp,
+    [TTL_ATTRIBUTE]: connection.expiresAtSeconds,
+  });
+}
+
+export function itemToConnection(item: Item): Connection {
+  const connection: Connection = {
+    connectionId: item.connectionId as string,
+    userId: item.userId as string,
+    connectedAtMs: item.connectedAtMs as number,
+    expiresAtSeconds: item[TTL_ATTRIBUTE] as number,
+  };
+  if (typeof item.sourceIp === 'string') connection.sourceIp = item.sourceIp;
+  return connection;
+}
+
+/** Both items of a membership; they carry the same fields so either side can answer. */
+export function membershipToItems(membership: RoomMembership): [Item, Item] {
+  const fields = {
+    room: membership.room,
+    connectionId: membership.connectionId,
+    userId: membership.userId,
+    joinedAtMs: membership.joinedAtMs,
+    [TTL_ATTRIBUTE]: membership.expiresAtSeconds,
+  };
+  return [
+    { ...keys.member(membership.room, membership.connectionId), ...fields },
+    { ...keys.roomOfConnection(membership.connectionId, membership.room), ...fields },
+  ];
+}
+
+export function itemToMembership(item: Item): RoomMembership {
+  return {
+    room: item.room as string,
+    connectionId: item.connectionId as string,
+    userId: item.userId as string,
+    joinedAtMs: item.joinedAtMs as number,
+    expiresAtSeconds: item[TTL_ATTRIBUTE] as number,
+  };
+}
+
+export function jobToItem(job: Job): Item {
+  const { expiresAtSeconds, ...fields } = job;
+  return defined({ ...keys.job(job.jobId), ...fields, [TTL_ATTRIBUTE]: expiresAtSeconds });
+}
+
+export function itemToJob(item: Item): Job {
+  const job: Job = {
+    jobId: item.jobId as string,
+    ownerUserId: item.ownerUserId as string,
+    connectionId: item.connectionId as string,
+    status: item.status as JobStatus,
+    createdAtMs: item.createdAtMs as number,
+    updatedAtMs: item.updatedAtMs as number,
+    expiresAtSeconds: item[TTL_ATTRIBUTE] as number,
+  };
+  if (item.input !== undefined) job.input = item.input;
+  if (item.result !== undefined) job.result = item.result;
+  if (typeof item.error === 'string') job.error = item.error;
+  return job;
+}
+
+/**
+ * DynamoDB deletes expired items within days, not at once; until then reads must skip them
+ * or a lost `$disconnect` keeps a dead connection in every fan-out.
+ */
+export function isLive(item: Item, nowMs: number): boolean {
+  const expiresAt = item[TTL_ATTRIBUTE];
+  return typeof expiresAt !== 'number' || expiresAt * 1000 > nowMs;
+}
