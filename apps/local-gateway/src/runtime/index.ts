@@ -1,0 +1,10 @@
+export { type CreateFunctionRuntimeOptions, createFunctionRuntime } from './function-runtime.js';
+export {
+  FunctionRuntimeError,
+  RuntimeClosedError,
+  UnknownFunctionError,
+  WorkerBootstrapMissingError,
+} from './errors.js';
+export { type FunctionLogLine, type FunctionLogSink, writeFunctionLogToStderr } from './function-logs.js';
+export { buildFunctionEnv, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS } from './function-spec.js';
+export { type BundleWatcher, type WatchBundlesOptions, watchBundles } from './watch-bundles.js';
