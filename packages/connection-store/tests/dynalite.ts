@@ -14,6 +14,28 @@ export interface LocalDynamo {
   close(): Promise<void>;
 }
 
+/** A real SDK client for a local endpoint, with fake credentials. */
+export function localClient(endpoint: string): DynamoDBClient {
+  return new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'fake', secretAccessKey: 'fake' },
+  });
+}
+
+/** Records the name of every command the client sends (document client commands included). */
+export function recordCommands(client: DynamoDBClient): string[] {
+  const names: string[] = [];
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      names.push(context.commandName ?? 'unknown');
+      return next(args);
+    },
+    { step: 'initialize', name: 'recordCommands' },
+  );
+  return names;
+}
+
 export async function startDynalite(): Promise<LocalDynamo> {
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve, reject) => {
@@ -22,11 +44,7 @@ export async function startDynalite(): Promise<LocalDynamo> {
   });
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new DynamoDBClient({
-    endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'fake', secretAccessKey: 'fake' },
-  });
+  const client = localClient(endpoint);
   return {
     endpoint,
     client,

@@ -1,5 +1,13 @@
-import { ConnectionNotFoundError, type ConnectionStore } from '../src/index.js';
-import { collect, createTestStore, type LocalDynamo, manualClock, startDynalite } from './dynalite.js';
+import { ConnectionNotFoundError, type ConnectionStore, createConnectionStore } from '../src/index.js';
+import {
+  collect,
+  createTestStore,
+  type LocalDynamo,
+  localClient,
+  manualClock,
+  recordCommands,
+  startDynalite,
+} from './dynalite.js';
 
 describe('rooms', () => {
   let dynamo: LocalDynamo;
@@ -70,14 +78,22 @@ describe('rooms', () => {
       await connect(id);
       await store.joinRoom(id, 'lazy');
     }
+    const client = localClient(dynamo.endpoint);
+    const sent = recordCommands(client);
+    const reader = createConnectionStore({ client, tableName: store.tableName, pageSize: 3, now: clock.now });
     const seen: string[] = [];
 
-    for await (const member of store.roomMembers('lazy')) {
+    for await (const member of reader.roomMembers('lazy')) {
       seen.push(member.connectionId);
-      if (seen.length === 2) break;
+      if (seen.length === 4) break;
     }
+    const all = await collect(reader.roomMembers('lazy'));
+    client.destroy();
 
-    expect(seen).toEqual(['l-1', 'l-2']);
+    expect(seen).toEqual(['l-1', 'l-2', 'l-3', 'l-4']);
+    // Two pages for the early stop, then three (3 + 3 + 1) for the full read.
+    expect(sent).toEqual(Array(5).fill('QueryCommand'));
+    expect(all).toHaveLength(7);
   });
 
   it('skips members whose TTL has passed', async () => {
