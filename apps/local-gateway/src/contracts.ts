@@ -20,7 +20,11 @@ export type InvocationResult =
 
 /** Runs manifest functions as Lambda does: isolated, warm, one call at a time per environment. */
 export interface FunctionRuntime {
-  invoke(functionName: string, event: unknown, context?: Partial<InvocationContext>): Promise<InvocationResult>;
+  invoke(
+    functionName: string,
+    event: unknown,
+    context?: Partial<InvocationContext>,
+  ): Promise<InvocationResult>;
   /** Pick up rebuilt bundles: new calls get fresh environments, in-flight calls finish. */
   reload(): void;
   close(): Promise<void>;

@@ -1,0 +1,90 @@
+import type { LoadedManifest } from '@switchboard/handlers/manifest';
+import type { GatewayContext } from './context.js';
+import type { DynamoService, FunctionRuntime, StepFunctionsService } from './contracts.js';
+import { computeFunctionEnvironment } from './environment.js';
+import { ConnectionApiError } from './errors.js';
+import { postToConnection } from './http/connections-api.js';
+import type { GatewayOptions } from './options.js';
+import { createFunctionRuntime } from './runtime/index.js';
+import { startDynamo } from './services/dynamo.js';
+
+/** What runs behind the front: the functions and the AWS services they call. */
+export interface Backends {
+  runtime: FunctionRuntime;
+  dynamo: DynamoService;
+  stepFunctions: StepFunctionsService;
+  /** The variables every function got. */
+  environment: Record<string, string>;
+  close(): Promise<void>;
+}
+
+// Until the local Step Functions endpoint exists, functions get an endpoint that refuses calls.
+const noStepFunctions = async (): Promise<StepFunctionsService> => ({
+  endpoint: 'http://127.0.0.1:9',
+  stateMachineArns: {},
+  close: async () => {},
+});
+
+/**
+ * Starts DynamoDB, Step Functions and the function runtime, in that order: the functions'
+ * environment needs both endpoints, and Step Functions calls functions through a runtime that
+ * exists only later (hence the late-bound `invokeFunction`).
+ */
+export async function startBackends(
+  ctx: GatewayContext,
+  loaded: LoadedManifest,
+  options: GatewayOptions,
+  connectionsEndpoint: string,
+): Promise<Backends> {
+  const started: Array<{ close(): Promise<void> }> = [];
+  const closeAll = async () => {
+    for (const part of started.reverse()) await part.close().catch(() => {});
+  };
+  try {
+    const dynamo = await (options.startDynamo ?? startDynamo)({
+      tables: loaded.manifest.tables,
+      dataDir: options.dataDir,
+      externalEndpoint: options.dynamoEndpoint,
+      region: ctx.api.region,
+      credentials: ctx.credentials,
+    });
+    started.push(dynamo);
+    let runtime: FunctionRuntime | undefined;
+    const stepFunctions = await (options.startStepFunctions ?? noStepFunctions)({
+      stateMachines: loaded.manifest.stateMachines ?? {},
+      region: ctx.api.region,
+      accountId: ctx.api.accountId,
+      async invokeFunction(functionName, input) {
+        if (!runtime) throw new Error('The function runtime is not started yet');
+        const result = await runtime.invoke(functionName, input);
+        if (result.ok) return result.value;
+        throw Object.assign(new Error(result.error.message), { name: result.error.errorType });
+      },
+      async postToConnection(connectionId, body) {
+        try {
+          postToConnection(ctx, connectionId, body);
+          return { statusCode: 200 };
+        } catch (error) {
+          if (error instanceof ConnectionApiError) return { statusCode: error.statusCode };
+          throw error;
+        }
+      },
+    });
+    started.push(stepFunctions);
+    const environment = computeFunctionEnvironment({
+      manifest: loaded.manifest,
+      region: ctx.api.region,
+      credentials: ctx.credentials,
+      dynamoEndpoint: dynamo.endpoint,
+      stepFunctionsEndpoint: stepFunctions.endpoint,
+      stateMachineArns: stepFunctions.stateMachineArns,
+      connectionsEndpoint,
+    });
+    runtime = await (options.createRuntime ?? createFunctionRuntime)({ loaded, environment });
+    started.push(runtime);
+    return { runtime, dynamo, stepFunctions, environment, close: closeAll };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}

@@ -1,0 +1,112 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { GatewayContext } from '../context.js';
+import { ConnectionApiError } from '../errors.js';
+import { closeCodes, closeConnection } from '../ws/session.js';
+import { verifySigV4 } from './sigv4.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Sends `data` to a connection, as PostToConnection does. Shared by the HTTP API and the local
+ * Step Functions' `apigateway:invoke`. Throws {@link ConnectionApiError} (Gone, LimitExceeded,
+ * PayloadTooLarge).
+ */
+export function postToConnection(ctx: GatewayContext, connectionId: string, data: Buffer): void {
+  if (data.length > ctx.limits.maxPostBytes) {
+    throw new ConnectionApiError(
+      'PayloadTooLargeException',
+      `Request entity too large: over ${ctx.limits.maxPostBytes} bytes`,
+    );
+  }
+  const connection = ctx.connections.getOpen(connectionId);
+  const socket = connection?.socket;
+  if (!socket || socket.readyState !== socket.OPEN) throw new ConnectionApiError('GoneException', 'Gone');
+  // A slow consumer must not grow the gateway's memory without bound.
+  if (socket.bufferedAmount > ctx.limits.maxBufferedBytes) {
+    throw new ConnectionApiError('LimitExceededException', 'Client send buffer is full');
+  }
+  // UNCONFIRMED for AWS: valid UTF-8 goes out as a text frame, anything else as a binary frame.
+  let text: string | undefined;
+  try {
+    text = utf8.decode(data);
+  } catch {
+    text = undefined;
+  }
+  socket.send(text ?? data, { binary: text === undefined });
+}
+
+function sendJson(res: ServerResponse, status: number, body?: unknown, errorType?: string): void {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  const headers: Record<string, string | number> = { 'Content-Length': Buffer.byteLength(text) };
+  if (text) headers['Content-Type'] = 'application/json';
+  // Without x-amzn-ErrorType, SDK v3 names every error "Unknown".
+  if (errorType) headers['x-amzn-ErrorType'] = errorType;
+  res.writeHead(status, headers).end(text);
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<{ body: Buffer; tooLarge: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      // Past the limit keep draining, but stop keeping bytes.
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on('end', () => resolve({ body: Buffer.concat(chunks), tooLarge: size > limit }));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Serves `/{stage}/@connections/{id}`: POST 200, GET 200 JSON, DELETE 204; errors carry
+ * `x-amzn-ErrorType` so the SDK names them. Every request must be SigV4-signed for `execute-api`.
+ */
+export async function serveConnectionsApi(
+  ctx: GatewayContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  encodedId: string,
+): Promise<void> {
+  const { body, tooLarge } = await readBody(req, ctx.limits.maxPostBytes);
+  try {
+    if (tooLarge) {
+      throw new ConnectionApiError(
+        'PayloadTooLargeException',
+        `Request entity too large: over ${ctx.limits.maxPostBytes} bytes`,
+      );
+    }
+    const problem = await verifySigV4(req, body, ctx.credentials);
+    if (problem) {
+      ctx.log(`@connections ${req.method} refused: ${problem}`);
+      throw new ConnectionApiError('ForbiddenException', 'Forbidden');
+    }
+    let connectionId: string;
+    try {
+      connectionId = decodeURIComponent(encodedId);
+    } catch {
+      throw new ConnectionApiError('GoneException', 'Gone');
+    }
+    if (req.method === 'POST') {
+      postToConnection(ctx, connectionId, body);
+      return sendJson(res, 200);
+    }
+    const connection = ctx.connections.getOpen(connectionId);
+    if (!connection) throw new ConnectionApiError('GoneException', 'Gone');
+    if (req.method === 'GET') {
+      return sendJson(res, 200, {
+        connectedAt: new Date(connection.connectedAt).toISOString(),
+        identity: { sourceIp: connection.identity.sourceIp, userAgent: connection.identity.userAgent },
+        lastActiveAt: new Date(connection.lastActiveAt).toISOString(),
+      });
+    }
+    if (req.method === 'DELETE') {
+      closeConnection(connection, closeCodes.deleted);
+      return sendJson(res, 204);
+    }
+    res.writeHead(405, { Allow: 'GET, POST, DELETE' }).end();
+  } catch (error) {
+    if (!(error instanceof ConnectionApiError)) throw error;
+    sendJson(res, error.statusCode, { message: error.message }, error.errorType);
+  }
+}

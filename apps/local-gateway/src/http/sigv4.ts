@@ -1,0 +1,84 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { Hash } from '@smithy/hash-node';
+import { SignatureV4 } from '@smithy/signature-v4';
+
+/** The credentials requests to the `@connections` API must be signed with. */
+export interface SigningCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+const authPattern =
+  /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
+
+/** Why a request was refused; the text is for the gateway's log, clients see only `Forbidden`. */
+export type SignatureProblem = string;
+
+function parseAmzDate(value: string | undefined): Date | undefined {
+  const m = value && /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
+  return new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!));
+}
+
+function queryOf(search: URLSearchParams): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const [key, value] of search) {
+    const prev = query[key];
+    query[key] = prev === undefined ? value : [...(Array.isArray(prev) ? prev : [prev]), value];
+  }
+  return query;
+}
+
+/**
+ * Checks a request's SigV4 signature (service `execute-api`) by signing the same request again
+ * with the configured credentials and comparing. Returns undefined when valid, else the problem.
+ */
+export async function verifySigV4(
+  req: IncomingMessage,
+  body: Buffer,
+  credentials: SigningCredentials,
+): Promise<SignatureProblem | undefined> {
+  const m = authPattern.exec(req.headers.authorization ?? '');
+  if (!m) return 'missing or malformed SigV4 Authorization header';
+  const [, accessKeyId, , region, service, signedHeaderList, signature] = m as unknown as string[];
+  if (service !== 'execute-api') return `signed for service "${service}", expected "execute-api"`;
+  if (accessKeyId !== credentials.accessKeyId) return `unknown access key id "${accessKeyId}"`;
+  const signingDate = parseAmzDate(req.headers['x-amz-date'] as string | undefined);
+  if (!signingDate) return 'missing or malformed X-Amz-Date header';
+
+  const signedNames = signedHeaderList!.split(';');
+  const headers: Record<string, string> = {};
+  for (const name of signedNames) {
+    const value = req.headers[name];
+    if (value === undefined) return `signed header "${name}" is missing`;
+    headers[name] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const rawUrl = req.url ?? '/';
+  const q = rawUrl.indexOf('?');
+  const [hostname = '', port] = (req.headers.host ?? '').split(':');
+  const signer = new SignatureV4({
+    credentials,
+    region: region!,
+    service: 'execute-api',
+    sha256: Hash.bind(null, 'sha256'),
+  });
+  const signed = await signer.sign(
+    {
+      method: req.method ?? 'GET',
+      protocol: 'http:',
+      hostname,
+      port: port ? Number(port) : undefined,
+      path: q === -1 ? rawUrl : rawUrl.slice(0, q),
+      query: queryOf(new URLSearchParams(q === -1 ? '' : rawUrl.slice(q + 1))),
+      headers,
+      body: body.length > 0 ? body : undefined,
+    },
+    { signingDate, signableHeaders: new Set(signedNames) },
+  );
+  const expected = /Signature=([0-9a-f]{64})$/.exec(String(signed.headers.authorization))?.[1] ?? '';
+  const same =
+    expected.length === signature!.length && timingSafeEqual(Buffer.from(expected), Buffer.from(signature!));
+  return same ? undefined : 'signature does not match (wrong secret access key, or the request was altered)';
+}

@@ -1,0 +1,26 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * A new id in API Gateway's format: 16 base64 characters ending in `=` (11 random bytes), as
+ * used for `connectionId`, `requestId`, `extendedRequestId` and `messageId`.
+ * @example newId() // 'R1kmxc2VNjMCFIA='
+ */
+export function newId(): string {
+  // Handlers sometimes put ids in URLs; '+' and '/' appear in real ids too, so keep base64.
+  return randomBytes(11).toString('base64');
+}
+
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * `requestTime` in API Gateway's CLF form, always UTC.
+ * @example formatRequestTime(Date.UTC(2024, 0, 20, 11, 55)) // '20/Jan/2024:11:55:00 +0000'
+ */
+export function formatRequestTime(epochMs: number): string {
+  const d = new Date(epochMs);
+  return (
+    `${pad(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`
+  );
+}

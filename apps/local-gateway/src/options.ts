@@ -1,0 +1,90 @@
+import type { LoadedManifest } from '@switchboard/handlers/manifest';
+import type { GatewayLimits } from './context.js';
+import type {
+  DynamoService,
+  DynamoServiceOptions,
+  FunctionRuntime,
+  FunctionRuntimeOptions,
+  StepFunctionsService,
+  StepFunctionsServiceOptions,
+} from './contracts.js';
+import { GatewayConfigError } from './errors.js';
+
+/** Options of {@link createGateway}; the same as the `switchboard dev` flags, plus test seams. */
+export interface GatewayOptions {
+  /** A manifest file, or one already loaded. */
+  manifest: string | LoadedManifest;
+  /** `0` picks a free port. @default 3001 */
+  port?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** Alphanumerics, `-` and `_`. @default 'dev' */
+  stage?: string;
+  /** Keep DynamoDB data on disk here; in memory when absent. */
+  dataDir?: string;
+  /** @default 600000 (API Gateway's 10 minutes) */
+  idleTimeoutMs?: number;
+  /** @default 7200000 (API Gateway's 2 hours) */
+  maxDurationMs?: number;
+  /** The credentials `@connections` requests must be signed with, and functions get. @default 'local' */
+  accessKeyId?: string;
+  /** @default 'local' */
+  secretAccessKey?: string;
+  /** @default 'us-east-1' */
+  region?: string;
+  /** A DynamoDB-compatible server to use instead of embedded dynalite. */
+  dynamoEndpoint?: string;
+  /** Serve this folder's files at `/` (a web page beside the API). */
+  staticDir?: string;
+  /** One line per invocation and per notable event. @default silent */
+  log?: (line: string) => void;
+  /** Override sizes (frame, message, post, send buffer); API Gateway's quotas by default. */
+  limits?: Partial<Omit<GatewayLimits, 'idleTimeoutMs' | 'maxDurationMs'>>;
+  /** Lower-case alphanumerics, as Step Functions' `apigateway:invoke` requires. @default 'switchboard' */
+  apiId?: string;
+  /** Test seam: the function runtime. @default the worker-thread runtime */
+  createRuntime?: (options: FunctionRuntimeOptions) => FunctionRuntime | Promise<FunctionRuntime>;
+  /** Test seam: DynamoDB. @default embedded dynalite */
+  startDynamo?: (options: DynamoServiceOptions) => Promise<DynamoService>;
+  /** Test seam: Step Functions. @default the local Step Functions endpoint */
+  startStepFunctions?: (options: StepFunctionsServiceOptions) => Promise<StepFunctionsService>;
+}
+
+/** Defaults, as in the issue's command line. */
+export const defaults = {
+  port: 3001,
+  host: '127.0.0.1',
+  stage: 'dev',
+  idleTimeoutMs: 600_000,
+  maxDurationMs: 7_200_000,
+  accessKeyId: 'local',
+  secretAccessKey: 'local',
+  region: 'us-east-1',
+  apiId: 'switchboard',
+  accountId: '000000000000',
+  maxFrameBytes: 32 * 1024,
+  maxMessageBytes: 128 * 1024,
+  maxPostBytes: 131_072,
+  maxBufferedBytes: 1024 * 1024,
+} as const;
+
+/** Checks what API Gateway itself would refuse, with messages meant for the user. */
+export function validateOptions(options: GatewayOptions): void {
+  const stage = options.stage ?? defaults.stage;
+  if (!/^[A-Za-z0-9_-]{1,128}$/.test(stage)) {
+    throw new GatewayConfigError(`Invalid stage "${stage}": use letters, digits, "-" and "_" (at most 128).`);
+  }
+  if (options.apiId !== undefined && !/^[0-9a-z]+$/.test(options.apiId)) {
+    throw new GatewayConfigError(`Invalid apiId "${options.apiId}": use lower-case letters and digits only.`);
+  }
+  for (const key of ['idleTimeoutMs', 'maxDurationMs'] as const) {
+    const value = options[key];
+    if (value !== undefined && (!Number.isFinite(value) || value <= 0)) {
+      throw new GatewayConfigError(`Invalid ${key} ${value}: expected a positive number of milliseconds.`);
+    }
+  }
+  const port = options.port;
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+    throw new GatewayConfigError(`Invalid port ${port}: expected 0-65535.`);
+  }
+}

@@ -1,0 +1,45 @@
+import type { Manifest } from '@switchboard/handlers/manifest';
+import {
+  evaluateSelectionExpression,
+  parseSelectionExpression,
+  type SelectionExpression,
+} from './selection.js';
+
+/** A route as the gateway runs it. */
+export interface RouteTarget {
+  routeKey: string;
+  functionName: string;
+  /** Two-way: the function's `body` goes back to the caller. */
+  twoWay: boolean;
+}
+
+/** The manifest's routes, and route selection for incoming messages. */
+export class RouteTable {
+  readonly #routes = new Map<string, RouteTarget>();
+  readonly #expression: SelectionExpression;
+
+  constructor(manifest: Manifest) {
+    this.#expression = parseSelectionExpression(manifest.routeSelectionExpression);
+    for (const [functionName, spec] of Object.entries(manifest.functions)) {
+      for (const routeKey of spec.routes ?? []) {
+        this.#routes.set(routeKey, { routeKey, functionName, twoWay: spec.routeResponse === true });
+      }
+    }
+  }
+
+  /** `$connect`, `$disconnect`, or any route key, when the manifest has it. */
+  get(routeKey: string): RouteTarget | undefined {
+    return this.#routes.get(routeKey);
+  }
+
+  /**
+   * The route for a message: the exact match, else `$default`, else undefined (the caller sends
+   * the `Forbidden` frame). `$connect`/`$disconnect` are never selected by the expression.
+   */
+  select(body: string): RouteTarget | undefined {
+    const key = evaluateSelectionExpression(this.#expression, body);
+    const reserved = key === '$connect' || key === '$disconnect';
+    const match = key !== undefined && !reserved ? this.#routes.get(key) : undefined;
+    return match ?? this.#routes.get('$default');
+  }
+}

@@ -1,0 +1,97 @@
+import type { WebSocket } from 'ws';
+import type { GatewayContext } from '../context.js';
+import { invokeLogged } from '../context.js';
+import { buildDisconnectEvent } from '../events/build.js';
+import type { Connection } from './connection.js';
+import { watchFrameSizes } from './frame-guard.js';
+import { handleMessage } from './messages.js';
+
+/** Close codes and reasons the gateway sends. Idle and max-duration codes are UNCONFIRMED. */
+export const closeCodes = {
+  deleted: { code: 1000, reason: 'Connection Closed Normally' },
+  goingAway: { code: 1001, reason: 'Going away' },
+  binary: { code: 1003, reason: 'Binary frames are not supported' },
+  tooBig: { code: 1009, reason: 'Message too big' },
+} as const;
+
+/** Closes a connection from the gateway's side; `$disconnect` reports this code and reason. */
+export function closeConnection(connection: Connection, close: { code: number; reason: string }): void {
+  connection.closeIntent ??= { ...close };
+  connection.socket?.close(close.code, close.reason);
+}
+
+/** The code and reason `$disconnect` reports for a close the client (or the network) made. */
+export function clientCloseReason(code: number, reason: string): { code: number; reason: string } {
+  if (code === 1005) return { code, reason: 'Client-side close frame status not set' };
+  return { code, reason };
+}
+
+/**
+ * Runs an accepted connection: routes its messages, enforces frame, message, idle and duration
+ * limits, and runs `$disconnect` once the socket has closed.
+ */
+export function runSession(ctx: GatewayContext, connection: Connection, socket: WebSocket): Promise<void> {
+  connection.socket = socket;
+  connection.state = 'open';
+  let refused = false;
+  const refuse = (close: { code: number; reason: string }) => {
+    refused = true;
+    closeConnection(connection, close);
+  };
+
+  const stopFrameGuard = watchFrameSizes(
+    (socket as unknown as { _socket: import('node:net').Socket })._socket,
+    ctx.limits.maxFrameBytes,
+    () => refuse(closeCodes.tooBig),
+  );
+  const maxDuration = setTimeout(
+    () => closeConnection(connection, closeCodes.goingAway),
+    ctx.limits.maxDurationMs,
+  );
+  const idle = setTimeout(() => closeConnection(connection, closeCodes.goingAway), ctx.limits.idleTimeoutMs);
+
+  socket.on('message', (data, isBinary) => {
+    if (refused || connection.state !== 'open') return;
+    if (isBinary) {
+      refuse(closeCodes.binary);
+      return;
+    }
+    // Only data frames count as activity: AWS ignores pings for the idle timer.
+    connection.lastActiveAt = Date.now();
+    idle.refresh();
+    void handleMessage(ctx, connection, data.toString());
+  });
+  socket.on('error', (err: Error & { code?: string }) => {
+    // ws closes with 1009 itself when a message exceeds maxPayload.
+    if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') connection.closeIntent ??= { ...closeCodes.tooBig };
+  });
+
+  return new Promise<void>((resolve) => {
+    socket.on('close', (code, reasonBuffer) => {
+      clearTimeout(maxDuration);
+      clearTimeout(idle);
+      stopFrameGuard();
+      connection.state = 'closed';
+      ctx.connections.delete(connection.connectionId);
+      const close = connection.closeIntent ?? clientCloseReason(code, reasonBuffer.toString());
+      resolve(runDisconnect(ctx, connection, close));
+    });
+  });
+}
+
+async function runDisconnect(
+  ctx: GatewayContext,
+  connection: Connection,
+  close: { code: number; reason: string },
+): Promise<void> {
+  const target = ctx.routes.get('$disconnect');
+  if (!target) return;
+  const event = buildDisconnectEvent(ctx.api, connection, close);
+  await invokeLogged(
+    ctx,
+    { route: '$disconnect', connectionId: connection.connectionId },
+    target.functionName,
+    event,
+    event.requestContext.requestId,
+  );
+}
