@@ -1,0 +1,147 @@
+import {
+  DeleteConnectionCommand,
+  GetConnectionCommand,
+  PostToConnectionCommand,
+} from '@aws-sdk/client-apigatewaymanagementapi';
+import { closed, managementClient, nextMessage, openClient } from './helpers/clients.js';
+import { startTestGateway, type TestGateway } from './helpers/gateway.js';
+
+describe('@connections API', () => {
+  let gw: TestGateway;
+  beforeEach(async () => {
+    gw = await startTestGateway(
+      {
+        functions: {
+          connect: { routes: ['$connect'] },
+          disconnect: { routes: ['$disconnect'] },
+          msg: { routes: ['$default'] },
+        },
+      },
+      { connect: () => ({ statusCode: 200 }), disconnect: () => ({}), msg: () => ({}) },
+    );
+  });
+  afterEach(() => gw.close());
+
+  async function connect(): Promise<{ ws: import('ws').WebSocket; connectionId: string }> {
+    const ws = await openClient(gw.address.webSocketUrl, undefined, { headers: { 'User-Agent': 'ua/1' } });
+    const { event } = await gw.waitForInvocation('connect');
+    return { ws, connectionId: event.requestContext.connectionId };
+  }
+
+  it('PostToConnection delivers the data (200); the id is URL-decoded', async () => {
+    const { ws, connectionId } = await connect();
+    const received = nextMessage(ws);
+    const out = await managementClient(gw.address).send(
+      new PostToConnectionCommand({ ConnectionId: connectionId, Data: '{"hello":"world"}' }),
+    );
+    expect(out.$metadata.httpStatusCode).toBe(200);
+    expect(await received).toBe('{"hello":"world"}');
+    ws.close();
+  });
+
+  it('GetConnection answers connectedAt, identity and lastActiveAt', async () => {
+    const { ws, connectionId } = await connect();
+    ws.send('ping');
+    await gw.waitForInvocation('msg');
+    const out = await managementClient(gw.address).send(
+      new GetConnectionCommand({ ConnectionId: connectionId }),
+    );
+    expect(out.Identity).toEqual({ SourceIp: '127.0.0.1', UserAgent: 'ua/1' });
+    expect(out.ConnectedAt).toBeInstanceOf(Date);
+    expect(out.LastActiveAt!.getTime()).toBeGreaterThanOrEqual(out.ConnectedAt!.getTime());
+    ws.close();
+  });
+
+  it('DeleteConnection answers 204, closes the client with 1000 and runs $disconnect with 1000', async () => {
+    const { ws, connectionId } = await connect();
+    const clientClose = closed(ws);
+    const out = await managementClient(gw.address).send(
+      new DeleteConnectionCommand({ ConnectionId: connectionId }),
+    );
+    expect(out.$metadata.httpStatusCode).toBe(204);
+    expect((await clientClose).code).toBe(1000);
+    const { event } = await gw.waitForInvocation('disconnect');
+    expect(event.requestContext).toMatchObject({
+      disconnectStatusCode: 1000,
+      disconnectReason: 'Connection Closed Normally',
+    });
+  });
+
+  it('answers GoneException (410) for an unknown or closed connection', async () => {
+    const client = managementClient(gw.address);
+    const { ws, connectionId } = await connect();
+    ws.close();
+    await gw.waitForInvocation('disconnect');
+    for (const id of ['AAAAAAAAAAAAAAA=', connectionId]) {
+      const error = await client
+        .send(new PostToConnectionCommand({ ConnectionId: id, Data: 'x' }))
+        .catch((e) => e);
+      expect(error.name).toBe('GoneException');
+      expect(error.$metadata.httpStatusCode).toBe(410);
+    }
+    const getError = await client
+      .send(new GetConnectionCommand({ ConnectionId: connectionId }))
+      .catch((e) => e);
+    expect(getError.name).toBe('GoneException');
+  });
+
+  it('answers PayloadTooLargeException (413) over 131072 bytes', async () => {
+    const { ws, connectionId } = await connect();
+    const client = managementClient(gw.address);
+    await client.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: 'x'.repeat(131072) }));
+    const error = await client
+      .send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: 'x'.repeat(131073) }))
+      .catch((e) => e);
+    expect(error.name).toBe('PayloadTooLargeException');
+    expect(error.$metadata.httpStatusCode).toBe(413);
+    ws.close();
+  });
+
+  it('answers ForbiddenException (403) to wrong credentials and to unsigned requests', async () => {
+    const { ws, connectionId } = await connect();
+    const wrongSecret = managementClient(gw.address, { accessKeyId: 'local', secretAccessKey: 'nope' });
+    const wrongKey = managementClient(gw.address, { accessKeyId: 'other', secretAccessKey: 'local' });
+    for (const client of [wrongSecret, wrongKey]) {
+      const error = await client
+        .send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: 'x' }))
+        .catch((e) => e);
+      expect(error.name).toBe('ForbiddenException');
+    }
+    const unsigned = await fetch(`${gw.address.connectionUrl}/${encodeURIComponent(connectionId)}`, {
+      method: 'POST',
+      body: 'x',
+    });
+    expect(unsigned.status).toBe(403);
+    expect(unsigned.headers.get('x-amzn-errortype')).toBe('ForbiddenException');
+    ws.close();
+  });
+});
+
+describe('@connections API and a slow consumer', () => {
+  it('answers LimitExceededException (429) once the client send buffer is over the bound', async () => {
+    const gw = await startTestGateway(
+      { functions: { connect: { routes: ['$connect'] } } },
+      { connect: () => ({ statusCode: 200 }) },
+      { limits: { maxBufferedBytes: 256 * 1024 } },
+    );
+    const ws = await openClient(gw.address.webSocketUrl);
+    const { event } = await gw.waitForInvocation('connect');
+    // The client stops reading: the kernel buffers fill, then the gateway's send buffer grows.
+    (ws as unknown as { _socket: import('node:net').Socket })._socket.pause();
+    const client = managementClient(gw.address);
+    const data = 'x'.repeat(128 * 1024);
+    let error: (Error & { $metadata?: { httpStatusCode?: number } }) | undefined;
+    for (let i = 0; i < 400 && !error; i++) {
+      error = await client
+        .send(new PostToConnectionCommand({ ConnectionId: event.requestContext.connectionId, Data: data }))
+        .then(
+          () => undefined,
+          (e) => e,
+        );
+    }
+    expect(error?.name).toBe('LimitExceededException');
+    expect(error?.$metadata?.httpStatusCode).toBe(429);
+    ws.terminate();
+    await gw.close();
+  });
+});
