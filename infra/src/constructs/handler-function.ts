@@ -1,0 +1,135 @@
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group/index.js';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role/index.js';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy/index.js';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function/index.js';
+import { type FunctionSpec, splitHandler } from '@switchboard/handlers/manifest';
+import { AssetType, Lazy, TerraformAsset } from 'cdktf';
+import { Construct } from 'constructs';
+import type { LogRetentionDays } from '../config/environments.js';
+import { BundleNotFoundError, ConfigError } from '../errors.js';
+import { assumeRolePolicy, logWriteStatement, type PolicyStatement, policyDocument } from '../iam.js';
+import type { Naming } from '../naming.js';
+
+/**
+ * Lambda runtime of every function. The AWS provider accepts `nodejs24.x` from v6.19 (its SDK
+ * enum gained it); the bindings here are generated for provider 6.25.0, which the stack pins.
+ */
+export const LAMBDA_RUNTIME = 'nodejs24.x';
+
+export interface HandlerFunctionProps {
+  /** The function's key in the manifest (`ping`). */
+  manifestName: string;
+  spec: FunctionSpec;
+  /** Folder the manifest's `handler` paths are relative to (the manifest's folder). */
+  baseDir: string;
+  naming: Naming;
+  /** @default 'arm64' */
+  architecture?: 'arm64' | 'x86_64';
+  /** Memory when the manifest sets none. @default 128 */
+  defaultMemoryMb?: number;
+  logRetentionDays: LogRetentionDays;
+  /** Added to the manifest's `environment` (the injected names: TABLE_NAME...). */
+  environment?: Record<string, string>;
+}
+
+/** Where a manifest function's bundle lives and what Lambda's `handler` setting must be. */
+export function locateBundle(manifestName: string, handler: string, baseDir: string) {
+  const { modulePath, exportName } = splitHandler(handler);
+  const bundleDir = resolve(baseDir, dirname(modulePath));
+  // The whole folder is uploaded: a handler at the manifest's root would ship every function.
+  if (bundleDir === resolve(baseDir)) {
+    throw new ConfigError(`functions.${manifestName}.handler: "${handler}" must sit in its own folder`);
+  }
+  if (!existsSync(bundleDir) || !statSync(bundleDir).isDirectory()) {
+    throw new BundleNotFoundError(manifestName, bundleDir, 'no such folder');
+  }
+  const file = basename(modulePath);
+  if (!['.mjs', '.js', '.cjs'].some((ext) => existsSync(resolve(bundleDir, `${file}${ext}`)))) {
+    throw new BundleNotFoundError(manifestName, bundleDir, `no ${file}.mjs, ${file}.js or ${file}.cjs`);
+  }
+  return { bundleDir, lambdaHandler: `${file}.${exportName}` };
+}
+
+/**
+ * One manifest function: its bundle folder as a Terraform archive asset, a role that can write
+ * its own log group and nothing else until granted, and a log group with retention.
+ * Environment and grants can be added after construction, because the API and the workflow that
+ * supply them are built from the functions.
+ */
+export class HandlerFunction extends Construct {
+  readonly manifestName: string;
+  readonly functionName: string;
+  readonly arn: string;
+  readonly invokeArn: string;
+  readonly roleName: string;
+  readonly lambda: LambdaFunction;
+  readonly role: IamRole;
+  readonly logGroup: CloudwatchLogGroup;
+  private readonly environment: Record<string, string>;
+
+  constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
+    super(scope, id);
+    const { spec, naming } = props;
+    this.manifestName = props.manifestName;
+    this.functionName = naming.name('function', props.manifestName);
+    this.environment = { ...spec.environment, ...props.environment };
+
+    this.logGroup = new CloudwatchLogGroup(this, 'logs', {
+      name: naming.name('lambdaLogGroup', props.manifestName),
+      retentionInDays: props.logRetentionDays,
+    });
+    this.role = new IamRole(this, 'role', {
+      name: naming.name('role', props.manifestName),
+      assumeRolePolicy: assumeRolePolicy('lambda.amazonaws.com'),
+    });
+    this.roleName = this.role.name;
+    const logsPolicy = this.addPolicy('logs', [logWriteStatement(this.logGroup.arn)]);
+    this.lambda = this.createFunction(props, [this.logGroup, logsPolicy]);
+    this.arn = this.lambda.arn;
+    this.invokeArn = this.lambda.invokeArn;
+  }
+
+  /** Adds (or overrides) an environment variable; the last value set wins. */
+  addEnvironment(name: string, value: string): void {
+    this.environment[name] = value;
+  }
+
+  /** Attaches an inline policy to the function's role. */
+  addPolicy(id: string, statements: readonly PolicyStatement[]): IamRolePolicy {
+    return new IamRolePolicy(this, `policy-${id}`, {
+      name: id,
+      role: this.role.id,
+      policy: policyDocument(statements),
+    });
+  }
+
+  private createFunction(props: HandlerFunctionProps, dependsOn: [CloudwatchLogGroup, IamRolePolicy]) {
+    const { bundleDir, lambdaHandler } = locateBundle(props.manifestName, props.spec.handler, props.baseDir);
+    const bundle = new TerraformAsset(this, 'bundle', { path: bundleDir, type: AssetType.ARCHIVE });
+    return new LambdaFunction(this, 'function', {
+      functionName: this.functionName,
+      role: this.role.arn,
+      filename: bundle.path,
+      // The content hash of the folder, not of the zip: the zip embeds file times, so hashing it
+      // would update every function after each rebuild even when no byte of code changed.
+      sourceCodeHash: bundle.assetHash,
+      handler: lambdaHandler,
+      runtime: LAMBDA_RUNTIME,
+      architectures: [props.architecture ?? 'arm64'],
+      timeout: props.spec.timeoutSeconds ?? 3,
+      memorySize: props.spec.memoryMb ?? props.defaultMemoryMb ?? 128,
+      environment: {
+        // Resolved at synth time, after every addEnvironment call.
+        variables: Lazy.anyValue({ produce: () => ({ ...this.environment }) }) as unknown as Record<
+          string,
+          string
+        >,
+      },
+      loggingConfig: { logFormat: 'JSON', logGroup: this.logGroup.name },
+      // The log group exists (with retention) and the role may write it before the first call.
+      dependsOn,
+    });
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * IAM policy documents as plain data. Resources may hold cdktf tokens (`table.arn`); they resolve
+ * to Terraform references when the JSON string is synthesized.
+ */
+
+/** One `Allow` statement. Every grant in this app lists its actions and resources explicitly. */
+export interface PolicyStatement {
+  readonly sid?: string;
+  readonly actions: readonly string[];
+  readonly resources: readonly string[];
+}
+
+/** A policy document as the JSON string `aws_iam_role_policy.policy` expects. */
+export function policyDocument(statements: readonly PolicyStatement[]): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: statements.map((s) => ({
+      ...(s.sid ? { Sid: s.sid } : {}),
+      Effect: 'Allow',
+      Action: [...s.actions],
+      Resource: [...s.resources],
+    })),
+  });
+}
+
+/** A trust policy that lets one AWS service assume the role. */
+export function assumeRolePolicy(servicePrincipal: string): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: servicePrincipal }, Action: 'sts:AssumeRole' }],
+  });
+}
+
+/**
+ * Actions that AWS does not let a policy scope to a resource: they must name `"*"`. The only
+ * place this app writes an unscoped resource; tests allow exactly these.
+ * Source: Step Functions "IAM policies for logging to CloudWatch Logs" (the log delivery APIs).
+ */
+export const unscopableActions = [
+  'logs:CreateLogDelivery',
+  'logs:GetLogDelivery',
+  'logs:UpdateLogDelivery',
+  'logs:DeleteLogDelivery',
+  'logs:ListLogDeliveries',
+  'logs:PutResourcePolicy',
+  'logs:DescribeResourcePolicies',
+  'logs:DescribeLogGroups',
+] as const;
+
+/** Write access to one log group's streams: what Lambda needs to log, and nothing else. */
+export function logWriteStatement(logGroupArn: string): PolicyStatement {
+  return {
+    sid: 'WriteOwnLogGroup',
+    actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+    // The provider's log group `arn` has no `:*` suffix; streams live under `<arn>:log-stream:<name>`.
+    resources: [`${logGroupArn}:*`],
+  };
+}

@@ -1,0 +1,208 @@
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity/index.js';
+import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition/index.js';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider/index.js';
+import { injectedEnv, type LoadedManifest } from '@switchboard/handlers/manifest';
+import { LocalBackend, S3Backend, TerraformOutput, TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import { type AuthorizerPlan, planAuthorizer } from './auth.js';
+import type { EnvConfig, Stage } from './config/environments.js';
+import { ApiGatewayAccountLogging } from './constructs/api-gateway-account.js';
+import { ConnectionTable } from './constructs/connection-table.js';
+import { HandlerFunction } from './constructs/handler-function.js';
+import { type AwsScope, NotifyWorkflow } from './constructs/notify-workflow.js';
+import { type RouteTarget, WebSocketApi } from './constructs/websocket-api.js';
+import { ManifestTranslationError } from './errors.js';
+import { createNaming, type Naming } from './naming.js';
+
+/**
+ * The AWS provider release the generated bindings (@cdktf/provider-aws 21.22.1) describe. Pinned
+ * exactly: CDK for Terraform is no longer maintained, so no newer bindings will follow.
+ */
+export const AWS_PROVIDER_VERSION = '6.25.0';
+
+export interface SwitchboardStackProps {
+  stage: Stage;
+  config: EnvConfig;
+  /** The handlers' manifest and the folder its bundles are relative to. */
+  loaded: LoadedManifest;
+}
+
+/**
+ * One environment: everything the manifest describes, deployed. Reads like its table of
+ * contents; each step is a construct with readonly outputs.
+ */
+export class SwitchboardStack extends TerraformStack {
+  readonly naming: Naming;
+  readonly tables: readonly ConnectionTable[];
+  readonly functions: ReadonlyMap<string, HandlerFunction>;
+  readonly workflows: readonly NotifyWorkflow[];
+  readonly api: WebSocketApi;
+
+  constructor(scope: Construct, id: string, props: SwitchboardStackProps) {
+    super(scope, id);
+    const { config, stage } = props;
+    const { manifest } = props.loaded;
+    this.naming = createNaming(stage);
+    this.configureTerraform(props);
+    const aws = this.readAwsScope(config.region);
+    const authorizer = planAuthorizer(manifest, config.auth, stage);
+
+    this.tables = manifest.tables.map(
+      (definition) =>
+        new ConnectionTable(this, `table-${definition.TableName}`, {
+          definition,
+          naming: this.naming,
+          pointInTimeRecovery: config.pointInTimeRecovery,
+          deletionProtection: config.deletionProtection,
+        }),
+    );
+    this.functions = this.createFunctions(props, authorizer);
+    this.workflows = Object.entries(manifest.stateMachines ?? {}).map(
+      ([name, spec]) =>
+        new NotifyWorkflow(this, `workflow-${name}`, {
+          manifestName: name,
+          spec,
+          functions: this.functions,
+          naming: this.naming,
+          scope: aws,
+          logLevel: config.workflowLogLevel,
+          logRetentionDays: config.logRetentionDays,
+        }),
+    );
+    const accountLogging = config.manageApiGatewayAccountRole
+      ? new ApiGatewayAccountLogging(this, 'apigateway-account', { naming: this.naming, scope: aws })
+      : undefined;
+    this.api = new WebSocketApi(this, 'websocket', {
+      naming: this.naming,
+      region: config.region,
+      stageName: config.stageName,
+      routeSelectionExpression: manifest.routeSelectionExpression,
+      routes: this.routeTargets(props.loaded),
+      ...this.authorizerOf(authorizer),
+      throttling: config.throttling,
+      logRetentionDays: config.logRetentionDays,
+      stageDependsOn: accountLogging ? [accountLogging.account] : [],
+    });
+    this.injectEnvironment();
+    this.grantPermissions(props.loaded);
+    this.createOutputs();
+  }
+
+  private configureTerraform({ stage, config }: SwitchboardStackProps): void {
+    new AwsProvider(this, 'aws', {
+      region: config.region,
+      defaultTags: [{ tags: { app: 'switchboard', stage } }],
+    });
+    this.addOverride('terraform.required_providers.aws.version', AWS_PROVIDER_VERSION);
+    const { state } = config;
+    if (state.kind === 's3') {
+      new S3Backend(this, {
+        bucket: state.bucket,
+        key: state.key,
+        region: state.region,
+        dynamodbTable: state.lockTable,
+        encrypt: true,
+      });
+    } else {
+      // Relative to cdktf.out/stacks/<stage>: the state file sits in infra/, out of the build output.
+      new LocalBackend(this, { path: `../../../terraform.${stage}.tfstate` });
+    }
+  }
+
+  private readAwsScope(region: string): AwsScope {
+    const identity = new DataAwsCallerIdentity(this, 'caller');
+    const partition = new DataAwsPartition(this, 'partition');
+    return { partition: partition.partition, accountId: identity.accountId, region };
+  }
+
+  private createFunctions(
+    { loaded, config }: SwitchboardStackProps,
+    authorizer: AuthorizerPlan | undefined,
+  ): Map<string, HandlerFunction> {
+    const functions = new Map<string, HandlerFunction>();
+    for (const [name, spec] of Object.entries(loaded.manifest.functions)) {
+      const fn = new HandlerFunction(this, `function-${name}`, {
+        manifestName: name,
+        spec,
+        baseDir: loaded.baseDir,
+        naming: this.naming,
+        architecture: config.lambda.architecture,
+        defaultMemoryMb: config.lambda.defaultMemoryMb,
+        logRetentionDays: config.logRetentionDays,
+        environment: name === authorizer?.functionName ? authorizer.environment : {},
+      });
+      functions.set(name, fn);
+    }
+    return functions;
+  }
+
+  private routeTargets({ manifest }: LoadedManifest): RouteTarget[] {
+    return Object.entries(manifest.functions).flatMap(([name, spec]) =>
+      (spec.routes ?? []).map((routeKey) => ({
+        routeKey,
+        fn: this.functions.get(name)!,
+        twoWay: spec.routeResponse ?? false,
+      })),
+    );
+  }
+
+  private authorizerOf(plan: AuthorizerPlan | undefined) {
+    if (!plan) return {};
+    const fn = this.functions.get(plan.functionName);
+    if (!fn) throw new ManifestTranslationError(`authorizer.function: no function "${plan.functionName}"`);
+    return { authorizer: { fn, identitySources: plan.identitySources } };
+  }
+
+  /** The injected names (`injectedEnv`), the same ones the local gateway sets, on every function. */
+  private injectEnvironment(): void {
+    for (const fn of this.functions.values()) {
+      const [first] = this.tables;
+      if (first) fn.addEnvironment(injectedEnv.tableName, first.tableName);
+      for (const table of this.tables)
+        fn.addEnvironment(injectedEnv.tableNameOf(table.manifestName), table.tableName);
+      fn.addEnvironment(injectedEnv.connectionsEndpoint, this.api.connectionsUrl);
+      for (const workflow of this.workflows) {
+        fn.addEnvironment(injectedEnv.stateMachineArnOf(workflow.manifestName), workflow.stateMachineArn);
+      }
+    }
+  }
+
+  /** Exactly the manifest's `permissions`, each scoped to this stack's resources. */
+  private grantPermissions({ manifest }: LoadedManifest): void {
+    for (const [name, spec] of Object.entries(manifest.functions)) {
+      const fn = this.functions.get(name)!;
+      for (const permission of new Set(spec.permissions ?? [])) {
+        switch (permission) {
+          case 'table':
+            for (const table of this.tables) table.grantReadWrite(fn);
+            break;
+          case 'connections':
+            this.api.grantManageConnections(fn);
+            break;
+          case 'startWorkflow':
+            for (const workflow of this.workflows) workflow.grantStartExecution(fn);
+            break;
+        }
+      }
+    }
+  }
+
+  private createOutputs(): void {
+    new TerraformOutput(this, 'websocket_url', {
+      value: this.api.websocketUrl,
+      description: 'What clients connect to (wss://...).',
+    });
+    new TerraformOutput(this, 'connections_url', {
+      value: this.api.connectionsUrl,
+      description: 'The @connections management endpoint (https://...); server-side callers only.',
+    });
+    const [first] = this.tables;
+    if (first) new TerraformOutput(this, 'table_name', { value: first.tableName, description: 'The table.' });
+    for (const workflow of this.workflows) {
+      new TerraformOutput(this, `state_machine_arn_${workflow.manifestName}`, {
+        value: workflow.resourceArn,
+        description: `ARN of the "${workflow.manifestName}" workflow.`,
+      });
+    }
+  }
+}
