@@ -5,7 +5,7 @@ import { computeFunctionEnvironment } from './environment.js';
 import { ConnectionApiError } from './errors.js';
 import { postToConnection } from './http/connections-api.js';
 import type { GatewayOptions } from './options.js';
-import { createFunctionRuntime } from './runtime/index.js';
+import { createFunctionRuntime, watchBundles } from './runtime/index.js';
 import { startDynamo } from './services/dynamo.js';
 
 /** What runs behind the front: the functions and the AWS services they call. */
@@ -82,6 +82,17 @@ export async function startBackends(
     });
     runtime = await (options.createRuntime ?? createFunctionRuntime)({ loaded, environment });
     started.push(runtime);
+    if (options.watchBundles) {
+      const rt = runtime;
+      const watcher = watchBundles({
+        dir: loaded.baseDir,
+        onChange: (files) => {
+          ctx.log(`bundles changed (${files.length} files): new invocations get fresh environments`);
+          rt.reload();
+        },
+      });
+      started.push({ close: async () => watcher.close() });
+    }
     return { runtime, dynamo, stepFunctions, environment, close: closeAll };
   } catch (error) {
     await closeAll();

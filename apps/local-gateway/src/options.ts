@@ -34,6 +34,8 @@ export interface GatewayOptions {
   region?: string;
   /** A DynamoDB-compatible server to use instead of embedded dynalite. */
   dynamoEndpoint?: string;
+  /** Reload functions when their bundles under the manifest's folder change. @default false */
+  watchBundles?: boolean;
   /** Serve this folder's files at `/` (a web page beside the API). */
   staticDir?: string;
   /** One line per invocation and per notable event. @default silent */

@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { GatewayConfigError, ManifestNotBuiltError } from './errors.js';
+import { defaults, type GatewayOptions } from './options.js';
+
+/** The `switchboard` usage text. */
+export const usage = `Usage: switchboard dev [options]
+
+Runs a Switchboard manifest behind a local API Gateway WebSocket API.
+
+Options:
+  --manifest FILE            manifest to run (default: the reference app's build,
+                             @switchboard/handlers/dist/manifest.json)
+  --port N                   port to listen on; 0 picks a free one (default ${defaults.port})
+  --host HOST                address to listen on (default ${defaults.host})
+  --stage NAME               stage name, the WebSocket URL's path (default ${defaults.stage})
+  --data-dir DIR             keep DynamoDB data on disk here (default: in memory)
+  --idle-timeout-ms N        close connections idle this long (default ${defaults.idleTimeoutMs})
+  --max-duration-ms N        close connections this old (default ${defaults.maxDurationMs})
+  --access-key-id ID         credentials for @connections and functions (default ${defaults.accessKeyId})
+  --secret-access-key KEY    (default ${defaults.secretAccessKey})
+  --region REGION            (default ${defaults.region})
+  -h, --help                 show this help
+
+Environment:
+  DYNAMODB_ENDPOINT          use this DynamoDB-compatible server instead of embedded dynalite
+`;
+
+const flags = {
+  manifest: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  stage: { type: 'string' },
+  'data-dir': { type: 'string' },
+  'idle-timeout-ms': { type: 'string' },
+  'max-duration-ms': { type: 'string' },
+  'access-key-id': { type: 'string' },
+  'secret-access-key': { type: 'string' },
+  region: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** What the command line asks for. */
+export type CliCommand = { kind: 'help' } | { kind: 'dev'; options: GatewayOptions & { manifest: string } };
+
+function integer(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new GatewayConfigError(`--${flag} expects a whole number, got "${value}"`);
+  return Number(value);
+}
+
+/**
+ * The reference app's built manifest: `dist/manifest.json` beside `@switchboard/handlers`.
+ * Throws {@link ManifestNotBuiltError} with the build command when it is missing.
+ */
+export function defaultManifestPath(): string {
+  const require = createRequire(import.meta.url);
+  const path = join(dirname(require.resolve('@switchboard/handlers/package.json')), 'dist', 'manifest.json');
+  if (!existsSync(path)) throw new ManifestNotBuiltError(path);
+  return path;
+}
+
+/**
+ * Parses `switchboard dev [options]`. Throws {@link GatewayConfigError} on an unknown command or
+ * flag, or a bad value; `env` supplies `DYNAMODB_ENDPOINT`.
+ */
+export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = process.env): CliCommand {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof flags; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: argv, options: flags, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new GatewayConfigError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (positionals.length !== 1 || positionals[0] !== 'dev') {
+    const got = positionals.length ? `"${positionals.join(' ')}"` : 'nothing';
+    throw new GatewayConfigError(`Expected the command "dev", got ${got}`);
+  }
+  const options: GatewayOptions & { manifest: string } = {
+    manifest: values.manifest ?? defaultManifestPath(),
+    port: integer('port', values.port) ?? defaults.port,
+    host: values.host,
+    stage: values.stage,
+    dataDir: values['data-dir'],
+    idleTimeoutMs: integer('idle-timeout-ms', values['idle-timeout-ms']),
+    maxDurationMs: integer('max-duration-ms', values['max-duration-ms']),
+    accessKeyId: values['access-key-id'],
+    secretAccessKey: values['secret-access-key'],
+    region: values.region,
+    dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
+  };
+  // Leave out what was not given, so createGateway's defaults apply.
+  for (const key of Object.keys(options) as Array<keyof typeof options>) {
+    if (options[key] === undefined) delete options[key];
+  }
+  return { kind: 'dev', options };
+}

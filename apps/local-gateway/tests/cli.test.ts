@@ -1,0 +1,60 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { buildCli } from './helpers/build-cli.js';
+import { closed, nextMessage, openClient } from './helpers/clients.js';
+
+const manifest = join(__dirname, 'fixtures', 'echo', 'manifest.json');
+let cli: string;
+beforeAll(() => {
+  cli = buildCli();
+});
+
+function run(args: string[]): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [cli, ...args], { env: { ...process.env, DYNAMODB_ENDPOINT: '' } });
+}
+
+function exitOf(child: ChildProcessWithoutNullStreams): Promise<number | null> {
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+describe('switchboard dev', () => {
+  it('prints the two URLs, logs invocations, and on SIGINT closes clients with 1001 and exits 0', async () => {
+    const child = run(['dev', '--manifest', manifest, '--port', '0', '--stage', 'test']);
+    const exited = exitOf(child);
+    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    const first = (await lines.next()).value as string;
+    const second = (await lines.next()).value as string;
+    expect(first).toMatch(/^WebSocket URL: ws:\/\/127\.0\.0\.1:\d+\/test$/);
+    const port = /:(\d+)\//.exec(first)![1];
+    expect(second).toBe(`Connection URL: http://127.0.0.1:${port}/test/@connections`);
+
+    const ws = await openClient(first.slice('WebSocket URL: '.length));
+    ws.send('{"action":"echo"}');
+    const reply = JSON.parse(await nextMessage(ws, 10_000));
+    expect(reply).toEqual({
+      routeKey: 'echo',
+      body: '{"action":"echo"}',
+      connectionsEndpoint: `http://127.0.0.1:${port}/test`,
+      region: 'us-east-1',
+    });
+    expect((await lines.next()).value).toMatch(/^echo [A-Za-z0-9+/]{15}= 200 \d+ms$/);
+
+    const clientClose = closed(ws, 10_000);
+    child.kill('SIGINT');
+    expect((await clientClose).code).toBe(1001);
+    expect((await lines.next()).value).toMatch(/^\$disconnect [A-Za-z0-9+/]{15}= 200 \d+ms$/);
+    expect(await exited).toBe(0);
+  });
+
+  it('refuses an unknown flag with a clear message and the usage', async () => {
+    const child = run(['dev', '--prot', '0']);
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    expect(await exitOf(child)).toBe(2);
+    expect(stderr).toContain("Unknown option '--prot'");
+    expect(stderr).toContain('Usage: switchboard dev [options]');
+  });
+});
