@@ -1,0 +1,119 @@
+// Benchmark of the store against dynalite, through the real SDK: `pnpm --filter
+// @switchboard/connection-store bench` (builds dist/ first). Prints median, min and max of
+// several runs per scenario. Figures go into README.md.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import dynalite from 'dynalite';
+import { connectionTableDefinition, createConnectionStore, createTableIfMissing } from '../dist/index.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SETUP_CONCURRENCY = 32;
+
+const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const client = new DynamoDBClient({
+  endpoint: `http://127.0.0.1:${server.address().port}`,
+  region: 'local',
+  credentials: { accessKeyId: 'fake', secretAccessKey: 'fake' },
+});
+
+let tables = 0;
+async function freshStore(options = {}) {
+  tables += 1;
+  const tableName = `bench-${tables}`;
+  await createTableIfMissing(client, connectionTableDefinition(tableName));
+  return createConnectionStore({ client, tableName, ...options });
+}
+
+/** Runs `task` over `items` with at most `limit` in flight (setup only, never measured). */
+async function inParallel(items, limit, task) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]);
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
+}
+
+const ids = (prefix, count) =>
+  Array.from({ length: count }, (_, i) => `${prefix}-${String(i).padStart(5, '0')}`);
+
+async function measure(name, runs, { setup, run }) {
+  const durations = [];
+  let detail = '';
+  for (let i = 0; i < runs; i++) {
+    const state = await setup(i);
+    const start = process.hrtime.bigint();
+    detail = await run(state);
+    durations.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  durations.sort((a, b) => a - b);
+  const median = durations[Math.floor(durations.length / 2)];
+  const fmt = (ms) => `${ms.toFixed(1)} ms`;
+  console.log(
+    `${name.padEnd(44)} median ${fmt(median).padStart(10)}  min ${fmt(durations[0]).padStart(10)}  max ${fmt(durations.at(-1)).padStart(10)}  ${detail}`,
+  );
+}
+
+console.log(`dynalite in memory, ${RUNS} runs each, node ${process.version}`);
+
+await measure('join 1,000 members (sequential joinRoom)', RUNS, {
+  setup: async () => {
+    const store = await freshStore();
+    const connectionIds = ids('c', 1000);
+    await inParallel(connectionIds, SETUP_CONCURRENCY, (id) =>
+      store.putConnection({ connectionId: id, userId: id }),
+    );
+    return { store, connectionIds };
+  },
+  run: async ({ store, connectionIds }) => {
+    for (const id of connectionIds) await store.joinRoom(id, 'room');
+    return '(1 GetItem + 1 BatchWriteItem each)';
+  },
+});
+
+{
+  // One room of 10,000, filled once (untimed), read through stores with two page sizes.
+  const filler = await freshStore();
+  const members = ids('m', 10_000);
+  await inParallel(members, SETUP_CONCURRENCY, async (id) => {
+    await filler.putConnection({ connectionId: id, userId: id });
+    await filler.joinRoom(id, 'big');
+  });
+  for (const pageSize of [100, 1000]) {
+    const store = createConnectionStore({ client, tableName: filler.tableName, pageSize });
+    await measure(`iterate a room of 10,000 (pageSize ${pageSize})`, RUNS, {
+      setup: async () => store,
+      run: async (s) => {
+        let count = 0;
+        let pages = 0;
+        for await (const page of s.roomMemberPages('big')) {
+          pages += 1;
+          count += page.length;
+        }
+        if (count !== 10_000) throw new Error(`expected 10000 members, read ${count}`);
+        return `(${pages} Query pages)`;
+      },
+    });
+  }
+}
+
+{
+  const store = await freshStore();
+  const rooms = ids('r', 100);
+  await measure('remove a connection in 100 rooms', RUNS, {
+    setup: async (i) => {
+      const connectionId = `leaver-${i}`;
+      await store.putConnection({ connectionId, userId: 'u' });
+      await inParallel(rooms, SETUP_CONCURRENCY, (room) => store.joinRoom(connectionId, room));
+      return connectionId;
+    },
+    run: async (connectionId) => {
+      const removed = await store.removeConnection(connectionId);
+      if (removed.deletedItems !== 201)
+        throw new Error(`expected 201 deletions, got ${removed.deletedItems}`);
+      return '(1 Query + 9 BatchWriteItem of <= 25)';
+    },
+  });
+}
+
+client.destroy();
+await new Promise((resolve) => server.close(resolve));
