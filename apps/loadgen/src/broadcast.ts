@@ -3,6 +3,8 @@ import type { LoadConnection } from './connections.js';
 import { inspectFrame } from './frames.js';
 import { LatencyHistogram, type LatencySummary } from './histogram.js';
 
+const maxRoundTimes = 1000;
+
 /** How the broadcast phase went. */
 export interface BroadcastReport {
   /** Connections that joined the room (the sender included). */
@@ -22,6 +24,8 @@ export interface BroadcastReport {
   timeToAllMs: LatencySummary;
   /** Per delivery: send until that receiver has the message. */
   deliveryMs: LatencySummary;
+  /** Time to all of each complete round, in order (the first 1,000 rounds). */
+  roundTimesMs: number[];
   errorFrames: number;
   errorSamples: string[];
   elapsedMs: number;
@@ -69,6 +73,7 @@ export async function runBroadcast(
   const [sender, ...receivers] = join.members;
   const timeToAll = new LatencyHistogram();
   const delivery = new LatencyHistogram();
+  const roundTimesMs: number[] = [];
   let completeRounds = 0;
   let stoppedBy: BroadcastReport['stoppedBy'] = 'completed';
 
@@ -83,6 +88,7 @@ export async function runBroadcast(
     if (got.missing === 0) {
       completeRounds += 1;
       timeToAll.recordMs(got.lastMs);
+      if (roundTimesMs.length < maxRoundTimes) roundTimesMs.push(Math.round(got.lastMs * 1000) / 1000);
     }
   }
   for (const connection of connections) connection.onFrame = () => {};
@@ -97,6 +103,7 @@ export async function runBroadcast(
     lost: counters.lost,
     timeToAllMs: timeToAll.summary(),
     deliveryMs: delivery.summary(),
+    roundTimesMs,
     errorFrames: errors.count,
     errorSamples: errors.samples,
     elapsedMs: performance.now() - started,

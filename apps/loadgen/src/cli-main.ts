@@ -11,7 +11,7 @@ export interface CliStreams {
 
 /**
  * `switchboard-load` without the process: returns the exit code. 0 when nothing was lost;
- * 1 on lost messages or failed connections; 2 on bad flags or an unreachable URL.
+ * 1 on lost or rejected messages or failed connections; 2 on bad flags or an unreachable URL.
  * Live progress goes to stderr when it is a terminal; the summary (text or `--json`) to stdout.
  */
 export async function runCli(argv: string[], io: CliStreams): Promise<number> {
@@ -34,7 +34,8 @@ export async function runCli(argv: string[], io: CliStreams): Promise<number> {
     });
     if (live) io.stderr.write('\n');
     io.stdout.write(command.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatSummary(summary)}\n`);
-    const lost = (summary.roundTrip?.lost ?? 0) + (summary.broadcast?.lost ?? 0);
+    const lost =
+      (summary.roundTrip?.lost ?? 0) + (summary.roundTrip?.rejected ?? 0) + (summary.broadcast?.lost ?? 0);
     return lost > 0 || summary.connect.failed > 0 ? 1 : 0;
   } catch (error) {
     if (live) io.stderr.write('\n');

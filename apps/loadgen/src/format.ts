@@ -16,7 +16,7 @@ export function formatSummary(summary: LoadSummary): string {
   const rt = summary.roundTrip;
   if (rt) {
     lines.push(
-      `messages     ${rt.sent} sent, ${rt.received} received, ${rt.lost} LOST, ${fixed(rt.perSecond)} msgs/s over ${fixed(rt.elapsedMs / 1000, 2)} s${rt.stoppedBy === 'duration' ? ' (stopped by --duration)' : ''}`,
+      `messages     ${rt.sent} sent, ${rt.received} received, ${rt.rejected} rejected, ${rt.lost} LOST, ${fixed(rt.perSecond)} msgs/s over ${fixed(rt.elapsedMs / 1000, 2)} s${rt.stoppedBy === 'duration' ? ' (stopped by --duration)' : ''}`,
       `latency      ${latencyLine(rt.latencyMs)}`,
     );
     if (rt.late) lines.push(`late         ${rt.late} answers arrived after their request was counted lost`);

@@ -3,10 +3,12 @@ import type { LoadConnection } from './connections.js';
 import { inspectFrame } from './frames.js';
 import { LatencyHistogram, type LatencySummary } from './histogram.js';
 
-/** How the round-trip phase went. `sent === received + lost` always holds. */
+/** How the round-trip phase went. `sent === received + rejected + lost` always holds. */
 export interface RoundTripReport {
   sent: number;
   received: number;
+  /** Requests answered by an `error` event carrying their `requestId`. */
+  rejected: number;
   /** Requests without an answer within `timeoutMs`, at the hard stop, or on a closed connection. */
   lost: number;
   /** Answers to requests already counted lost, or duplicates. */
@@ -64,7 +66,7 @@ export function runRoundTrips(
   counters: RoundTripCounters = { sent: 0, received: 0, lost: 0 },
 ): Promise<RoundTripReport> {
   const latency = new LatencyHistogram();
-  const report = { late: 0, errorFrames: 0, otherFrames: 0, errorSamples: [] as string[] };
+  const report = { rejected: 0, late: 0, errorFrames: 0, otherFrames: 0, errorSamples: [] as string[] };
   const drainMs = options.drainMs ?? 2000;
   // Built once: every request is this prefix, the id, and this tail.
   const prefix = `{"action":${JSON.stringify(options.route)},"requestId":"`;
@@ -97,14 +99,20 @@ export function runRoundTrips(
     const onFrame = (state: ConnectionState, text: string, receivedAt: number) => {
       const frame = inspectFrame(text);
       const sentAt = frame.requestId === undefined ? undefined : state.pending.get(frame.requestId);
-      if (sentAt !== undefined && frame.requestId !== undefined) {
-        state.pending.delete(frame.requestId);
-        latency.recordMs(receivedAt - sentAt);
-        counters.received += 1;
-        pump(state);
-      } else if (frame.isError) {
+      if (frame.isError) {
         report.errorFrames += 1;
         if (report.errorSamples.length < maxErrorSamples) report.errorSamples.push(text.slice(0, 300));
+      }
+      if (sentAt !== undefined && frame.requestId !== undefined) {
+        state.pending.delete(frame.requestId);
+        if (frame.isError) report.rejected += 1;
+        else {
+          latency.recordMs(receivedAt - sentAt);
+          counters.received += 1;
+        }
+        pump(state);
+      } else if (frame.isError) {
+        // Counted above; a gateway error frame carries the gateway's requestId, not ours.
       } else if (frame.requestId?.startsWith(`${options.runTag}.`)) {
         report.late += 1;
       } else {

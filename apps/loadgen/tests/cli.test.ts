@@ -37,7 +37,7 @@ describe('switchboard-load CLI', () => {
     const code = await runCli(['--url', bare.url, '--connections', '2', '--messages', '5'], io);
 
     expect(code).toBe(0);
-    expect(out.stdout).toMatch(/10 sent, 10 received, 0 LOST, \d+ msgs\/s/);
+    expect(out.stdout).toMatch(/10 sent, 10 received, 0 rejected, 0 LOST, \d+ msgs\/s/);
     expect(out.stdout).toMatch(/latency +p50 [\d.]+ ms +p95 [\d.]+ ms +p99 [\d.]+ ms +max [\d.]+ ms/);
     expect(out.stderr).toMatch(/: 2 open, 0 failed, 10 sent, 10 received/);
   });

@@ -86,6 +86,20 @@ describe('runLoad faults', () => {
     expect(summary.roundTrip?.errorSamples[0]).toBe(frame);
   });
 
+  it('counts requests answered by an error event as rejected', async () => {
+    server = await startScriptedServer({
+      onRequest: (socket, request, n) => {
+        const type = n % 2 === 0 ? 'pong' : 'error';
+        socket.send(JSON.stringify({ type, requestId: request.requestId, code: 'X', message: 'no' }));
+      },
+    });
+
+    const summary = await runLoad({ url: server.url, connections: 1, messages: 10 });
+
+    expect(summary.roundTrip).toMatchObject({ sent: 10, received: 5, rejected: 5, lost: 0, errorFrames: 5 });
+    expect(summary.roundTrip?.latencyMs.count).toBe(5);
+  });
+
   it('counts refused handshakes by reason', async () => {
     server = await startScriptedServer({
       onRequest: (socket, request) => socket.send(JSON.stringify({ requestId: request.requestId })),

@@ -1,0 +1,65 @@
+// `pnpm bench`: the whole suite in one run on 127.0.0.1. The load client runs in this process;
+// the bare server and each gateway run in their own child process (fair RSS and CPU figures).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { type BenchContext, gatewayUnavailable } from './context.js';
+import { formatTable } from './figures.js';
+import { runCeiling } from './suite-ceiling.js';
+import { runEcho } from './suite-echo.js';
+import { runReference } from './suite-reference.js';
+
+const packageDir = fileURLToPath(new URL('../../', import.meta.url));
+const { values: flags } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    out: { type: 'string', default: resolve(packageDir, 'bench-results/latest.json') },
+    'cpu-prof': { type: 'boolean', default: false },
+  },
+});
+const runs = Number(flags.runs);
+if (!Number.isInteger(runs) || runs < 1 || runs > 50) {
+  process.stderr.write(`bench: --runs: expected an integer 1..50, got "${flags.runs}"\n`);
+  process.exit(2);
+}
+
+const started = Date.now();
+const ctx: BenchContext = {
+  runs,
+  cpuProfDir: flags['cpu-prof'] ? resolve(packageDir, 'bench-results/profiles') : undefined,
+  figures: [],
+  ceiling: new Map(),
+  log: (line) => process.stderr.write(`${line}\n`),
+};
+// The whole suite must end: a hung scenario is a failure, not a wait.
+const hardStop = setTimeout(() => {
+  process.stderr.write('bench: still running after 10 minutes; giving up\n');
+  process.exit(1);
+}, 600_000);
+hardStop.unref();
+
+await runCeiling(ctx);
+const unavailable = gatewayUnavailable();
+await runEcho(ctx, unavailable);
+await runReference(ctx, unavailable);
+
+const results = {
+  generatedAt: new Date().toISOString(),
+  durationSeconds: Math.round((Date.now() - started) / 1000),
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, totalMemMb: Math.round(totalmem() / 2 ** 20) },
+  node: process.version,
+  method: {
+    runsPerFigure: runs,
+    client: 'switchboard-load (this process)',
+    servers: 'each in its own child process: the bare ws server, then a gateway per manifest',
+    broadcastRuns: 'each broadcast round is one run; the first round is a warm-up',
+  },
+  figures: ctx.figures,
+};
+mkdirSync(dirname(flags.out), { recursive: true });
+writeFileSync(flags.out, `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(
+  `\n${formatTable(ctx.figures)}\n\nwritten to ${flags.out} in ${results.durationSeconds} s\n`,
+);

@@ -1,0 +1,21 @@
+// Child process of the bench: a local gateway for one manifest (argv[2]), in its own process so
+// that its RSS and CPU are its own.
+import { announce, stopOnSignal } from './announce.js';
+
+/** The part of `@switchboard/local-gateway` the bench uses. */
+interface GatewayModule {
+  createGateway(options: { manifest: string; port: number; stage: string }): {
+    listen(): Promise<{ webSocketUrl: string; connectionsEndpoint: string }>;
+    close(): Promise<void>;
+  };
+}
+
+const manifest = process.argv[2];
+if (!manifest) throw new Error('usage: gateway.js <manifest.json>');
+// Imported by name at run time, so the load generator builds and tests without the gateway.
+const moduleName = '@switchboard/local-gateway';
+const { createGateway } = (await import(moduleName)) as GatewayModule;
+const gateway = createGateway({ manifest, port: 0, stage: 'bench' });
+const address = await gateway.listen();
+announce({ webSocketUrl: address.webSocketUrl, connectionsEndpoint: address.connectionsEndpoint });
+stopOnSignal(() => gateway.close());
