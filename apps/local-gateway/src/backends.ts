@@ -35,6 +35,7 @@ export async function startBackends(
   loaded: LoadedManifest,
   options: GatewayOptions,
   connectionsEndpoint: string,
+  extraEnvironment: Record<string, string> = {},
 ): Promise<Backends> {
   const started: Array<{ close(): Promise<void> }> = [];
   const closeAll = async () => {
@@ -71,15 +72,18 @@ export async function startBackends(
       },
     });
     started.push(stepFunctions);
-    const environment = computeFunctionEnvironment({
-      manifest: loaded.manifest,
-      region: ctx.api.region,
-      credentials: ctx.credentials,
-      dynamoEndpoint: dynamo.endpoint,
-      stepFunctionsEndpoint: stepFunctions.endpoint,
-      stateMachineArns: stepFunctions.stateMachineArns,
-      connectionsEndpoint,
-    });
+    const environment = {
+      ...extraEnvironment,
+      ...computeFunctionEnvironment({
+        manifest: loaded.manifest,
+        region: ctx.api.region,
+        credentials: ctx.credentials,
+        dynamoEndpoint: dynamo.endpoint,
+        stepFunctionsEndpoint: stepFunctions.endpoint,
+        stateMachineArns: stepFunctions.stateMachineArns,
+        connectionsEndpoint,
+      }),
+    };
     runtime = await (options.createRuntime ?? createFunctionRuntime)({ loaded, environment });
     started.push(runtime);
     if (options.watchBundles) {

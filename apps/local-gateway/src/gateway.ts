@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type LoadedManifest, loadManifest } from '@switchboard/handlers/manifest';
@@ -7,6 +8,7 @@ import { type Backends, startBackends } from './backends.js';
 import type { GatewayContext } from './context.js';
 import { GatewayError } from './errors.js';
 import { handleRequest, isStageUpgrade } from './http/dispatch.js';
+import { createLocalCertificate, type LocalCertificate } from './http/tls.js';
 import { defaults, type GatewayOptions, validateOptions } from './options.js';
 import { RouteTable } from './routing/route-table.js';
 import { ConnectionRegistry } from './ws/connection.js';
@@ -24,8 +26,13 @@ export interface GatewayAddress {
   host: string;
   port: number;
   stage: string;
-  /** What events carry as `requestContext.domainName`. */
+  /**
+   * What events carry as `requestContext.domainName`: host and port of the gateway's HTTPS
+   * listener, so `https://${domainName}/${stage}` reaches the `@connections` API.
+   */
   domainName: string;
+  /** The HTTPS listener's self-signed certificate (PEM); functions trust it. */
+  caCertificate: string;
   /** The variables every function got on top of its manifest `environment`. */
   functionEnvironment: Record<string, string>;
 }
@@ -99,7 +106,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const sessions = new Set<Promise<void>>();
   let state: 'new' | 'starting' | 'ready' | 'closed' = 'new';
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     if (state !== 'ready') {
       res.writeHead(503).end();
       return;
@@ -108,8 +115,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       ctx.log(`internal error on ${req.method} ${req.url}: ${(error as Error).message}`);
       if (!res.headersSent) res.writeHead(500).end();
     });
-  });
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  };
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (state !== 'ready') {
       socket.destroy();
       return;
@@ -126,42 +133,57 @@ export function createGateway(options: GatewayOptions): Gateway {
         socket.destroy();
       })
       .finally(() => pendingUpgrades.delete(socket));
-  });
+  };
+  const server = createServer(onRequest).on('upgrade', onUpgrade);
+  // Created at listen(), once its certificate exists.
+  let secure: { server: HttpsServer; certificate: LocalCertificate } | undefined;
+
+  const stopServers = async () => {
+    await Promise.all(
+      [server, secure?.server].map(
+        (s) => new Promise<void>((resolve) => (s ? s.close(() => resolve()) : resolve())),
+      ),
+    );
+    await secure?.certificate.remove();
+  };
 
   return {
     async listen() {
       if (state !== 'new') throw new GatewayError('listen() may be called once');
       state = 'starting';
-      const requestedPort = options.port ?? defaults.port;
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(requestedPort, host, () => {
-          server.off('error', reject);
-          resolve();
-        });
-      });
-      const port = (server.address() as AddressInfo).port;
       // A wildcard listen address is not something a client can dial.
       const publicHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-      const authority = `${publicHost.includes(':') ? `[${publicHost}]` : publicHost}:${port}`;
-      ctx.api.domainName = authority;
-      const connectionsEndpoint = `http://${authority}/${stage}`;
+      const authorityOf = (port: number) =>
+        `${publicHost.includes(':') ? `[${publicHost}]` : publicHost}:${port}`;
+      let port: number;
+      let connectionsEndpoint: string;
       try {
-        backends = await startBackends(ctx, loaded, options, connectionsEndpoint);
+        port = await listenOn(server, options.port ?? defaults.port, host);
+        connectionsEndpoint = `http://${authorityOf(port)}/${stage}`;
+        // Handlers written for AWS build `https://${domainName}/${stage}`: domainName names an
+        // HTTPS listener serving the same API, with a certificate the functions trust.
+        const certificate = await createLocalCertificate(publicHost);
+        const httpsServer = createHttpsServer({ key: certificate.key, cert: certificate.cert }, onRequest);
+        secure = { server: httpsServer.on('upgrade', onUpgrade), certificate };
+        ctx.api.domainName = authorityOf(await listenOn(httpsServer, 0, host));
+        backends = await startBackends(ctx, loaded, options, connectionsEndpoint, {
+          NODE_EXTRA_CA_CERTS: certificate.certFile,
+        });
       } catch (error) {
         state = 'closed';
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await stopServers();
         throw error;
       }
       state = 'ready';
       return {
-        webSocketUrl: `ws://${authority}/${stage}`,
+        webSocketUrl: `ws://${authorityOf(port)}/${stage}`,
         connectionUrl: `${connectionsEndpoint}/@connections`,
         connectionsEndpoint,
         host: publicHost,
         port,
         stage,
-        domainName: authority,
+        domainName: ctx.api.domainName,
+        caCertificate: secure!.certificate.cert,
         functionEnvironment: backends.environment,
       };
     },
@@ -169,7 +191,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     async close() {
       if (state === 'closed') return;
       state = 'closed';
-      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      const stopped = stopServers();
       for (const socket of pendingUpgrades) socket.destroy();
       for (const connection of ctx.connections.values()) closeConnection(connection, closeCodes.goingAway);
       const grace = setTimeout(() => {
@@ -179,7 +201,18 @@ export function createGateway(options: GatewayOptions): Gateway {
       clearTimeout(grace);
       await backends?.close();
       server.closeAllConnections();
+      secure?.server.closeAllConnections();
       await stopped;
     },
   };
+}
+
+function listenOn(server: Server, port: number, host: string): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
 }
