@@ -2,6 +2,7 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  DescribeTimeToLiveCommand,
   type DynamoDBClient,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
@@ -43,22 +44,35 @@ export async function createTableIfMissing(
     created = false;
   }
   await waitUntilActive(client, TableName, options.timeoutMs ?? 30_000);
+  return { created, ttl: await enableTtl(client, TableName) };
+}
+
+/**
+ * Enables TTL unless it is on: DynamoDB refuses a second `UpdateTimeToLive` within an hour
+ * with a ValidationException, so look first.
+ */
+async function enableTtl(client: DynamoDBClient, TableName: string): Promise<CreateTableResult['ttl']> {
   try {
+    const { TimeToLiveDescription } = await client.send(new DescribeTimeToLiveCommand({ TableName }));
+    const status = TimeToLiveDescription?.TimeToLiveStatus;
+    if (
+      (status === 'ENABLED' || status === 'ENABLING') &&
+      TimeToLiveDescription?.AttributeName === TTL_ATTRIBUTE
+    ) {
+      return 'enabled';
+    }
     await client.send(
       new UpdateTimeToLiveCommand({
         TableName,
         TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
       }),
     );
+    return 'enabled';
   } catch (error) {
-    if (error instanceof Error && error.name === 'UnknownOperationException')
-      return { created, ttl: 'unsupported' };
-    // Enabling TTL twice is refused by DynamoDB; it is on, which is what we want.
-    if (!(error instanceof Error && /already enabled/i.test(error.message))) {
-      throw translateSdkError(`updateTimeToLive ${TableName}`, error);
-    }
+    // dynalite answers DescribeTimeToLive (always DISABLED) but has no UpdateTimeToLive.
+    if (error instanceof Error && error.name === 'UnknownOperationException') return 'unsupported';
+    throw translateSdkError(`enable TTL on ${TableName}`, error);
   }
-  return { created, ttl: 'enabled' };
 }
 
 async function waitUntilActive(client: DynamoDBClient, tableName: string, timeoutMs: number): Promise<void> {
