@@ -6,7 +6,7 @@ import { ConnectionApiError } from './errors.js';
 import { postToConnection } from './http/connections-api.js';
 import type { GatewayOptions } from './options.js';
 import { createFunctionRuntime, watchBundles } from './runtime/index.js';
-import { startDynamo } from './services/dynamo.js';
+import { startDynamo, startStepFunctions } from './services/index.js';
 
 /** What runs behind the front: the functions and the AWS services they call. */
 export interface Backends {
@@ -17,13 +17,6 @@ export interface Backends {
   environment: Record<string, string>;
   close(): Promise<void>;
 }
-
-// Until the local Step Functions endpoint exists, functions get an endpoint that refuses calls.
-const noStepFunctions = async (): Promise<StepFunctionsService> => ({
-  endpoint: 'http://127.0.0.1:9',
-  stateMachineArns: {},
-  close: async () => {},
-});
 
 /**
  * Starts DynamoDB, Step Functions and the function runtime, in that order: the functions'
@@ -51,7 +44,7 @@ export async function startBackends(
     });
     started.push(dynamo);
     let runtime: FunctionRuntime | undefined;
-    const stepFunctions = await (options.startStepFunctions ?? noStepFunctions)({
+    const stepFunctions = await (options.startStepFunctions ?? startStepFunctions)({
       stateMachines: loaded.manifest.stateMachines ?? {},
       region: ctx.api.region,
       accountId: ctx.api.accountId,

@@ -6,8 +6,8 @@ import { randomBytes } from 'node:crypto';
  * @example newId() // 'R1kmxc2VNjMCFIA='
  */
 export function newId(): string {
-  // Handlers sometimes put ids in URLs; '+' and '/' appear in real ids too, so keep base64.
-  return randomBytes(11).toString('base64');
+  // The URL-safe alphabet, as in real ids (`-` and `_`, never `/`): handlers put ids in paths.
+  return `${randomBytes(11).toString('base64url')}=`;
 }
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -38,12 +38,12 @@ describe('switchboard dev', () => {
       connectionsEndpoint: `http://127.0.0.1:${port}/test`,
       region: 'us-east-1',
     });
-    expect((await lines.next()).value).toMatch(/^echo [A-Za-z0-9+/]{15}= 200 \d+ms$/);
+    expect((await lines.next()).value).toMatch(/^echo [A-Za-z0-9_-]{15}= 200 \d+ms$/);
 
     const clientClose = closed(ws, 10_000);
     child.kill('SIGINT');
     expect((await clientClose).code).toBe(1001);
-    expect((await lines.next()).value).toMatch(/^\$disconnect [A-Za-z0-9+/]{15}= 200 \d+ms$/);
+    expect((await lines.next()).value).toMatch(/^\$disconnect [A-Za-z0-9_-]{15}= 200 \d+ms$/);
     expect(await exited).toBe(0);
   });
 

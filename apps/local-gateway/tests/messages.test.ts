@@ -1,7 +1,7 @@
 import { collectMessages, nextMessage, openClient, sleep } from './helpers/clients.js';
 import { startTestGateway, type TestGateway } from './helpers/gateway.js';
 
-const idPattern = '[A-Za-z0-9+/]{15}=';
+const idPattern = '[A-Za-z0-9_-]{15}=';
 
 describe('messages', () => {
   let gw: TestGateway | undefined;
@@ -96,9 +96,7 @@ describe('messages', () => {
     const { event } = await gw.waitForInvocation('rooms');
     await sleep(20);
     expect(gw.logs).toContainEqual(
-      expect.stringMatching(
-        new RegExp(`^join ${event.requestContext.connectionId.replace(/[+/]/g, '\\$&')} 200 \\d+ms$`),
-      ),
+      expect.stringMatching(new RegExp(`^join ${event.requestContext.connectionId} 200 \\d+ms$`)),
     );
     ws.close();
   });
