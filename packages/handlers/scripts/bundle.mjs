@@ -1,0 +1,106 @@
+/**
+ * Bundles the reference application: every manifest function to
+ * `<outDir>/functions/<name>/index.mjs` (ESM, minified, sourcemap, AWS SDK included, shared code
+ * of lazily imported SDK parts in chunks beside it), then `<outDir>/manifest.json` and
+ * `<outDir>/manifest.schema.json`. Used by `build.mjs` and by the tests' global setup.
+ */
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+
+export const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+// Workspace packages resolve to their TypeScript sources (`source`), so bundling needs no prior
+// build. Setting conditions drops esbuild's default `module`: without it @smithy/core resolves
+// through `node` to its CommonJS build, which does not tree-shake (~200 KB more per bundle).
+const conditions = ['source', 'module'];
+
+// ESM output with CommonJS inside (parts of the SDK's dependencies) needs a real `require`.
+const banner =
+  "import{createRequire as __sbCreateRequire}from'node:module';const require=__sbCreateRequire(import.meta.url);";
+
+/**
+ * Compiles `src/build-entry.ts` and imports it: the manifest and its validator as the build sees
+ * them, from the same sources the bundles come from.
+ */
+export async function loadBuildEntry() {
+  const scratch = await mkdtemp(join(tmpdir(), 'switchboard-handlers-'));
+  try {
+    const outfile = join(scratch, 'build-entry.mjs');
+    await esbuild.build({
+      entryPoints: [join(packageDir, 'src/build-entry.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      conditions,
+      packages: 'bundle',
+      banner: { js: banner },
+      logLevel: 'silent',
+    });
+    return await import(pathToFileURL(outfile).href);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * @param {{ outDir?: string, splitting?: boolean, externalSdk?: boolean }} [options]
+ *   outDir @default `<package>/dist`; splitting (lazy SDK parts in chunks) @default true;
+ *   externalSdk (leave `@aws-sdk/*` to the runtime; for comparisons only) @default false
+ * @returns {Promise<{ outDir: string, manifest: any, bundles: Array<{ name: string, dir: string, entry: string }> }>}
+ */
+export async function bundleApp(options = {}) {
+  const outDir = resolve(options.outDir ?? join(packageDir, 'dist'));
+  const entry = await loadBuildEntry();
+  const manifest = entry.parseManifest(entry.buildAppManifest());
+  const names = Object.keys(manifest.functions);
+  await rm(join(outDir, 'functions'), { recursive: true, force: true });
+  const bundles = await Promise.all(
+    names.map(async (name) => {
+      const dir = join(outDir, 'functions', name);
+      await esbuild.build({
+        entryPoints: { index: join(packageDir, 'src/functions', `${name}.ts`) },
+        outdir: dir,
+        outExtension: { '.js': '.mjs' },
+        bundle: true,
+        splitting: options.splitting ?? true,
+        external: options.externalSdk ? ['@aws-sdk/*', '@smithy/*'] : [],
+        chunkNames: 'chunks/[name]-[hash]',
+        platform: 'node',
+        format: 'esm',
+        // Lambda nodejs24.x; the local gateway runs the same Node.
+        target: 'node24',
+        minify: true,
+        sourcemap: true,
+        conditions,
+        // The SDK ships ES modules under `module`: they tree-shake, the CommonJS builds do not.
+        mainFields: ['module', 'main'],
+        banner: { js: banner },
+        legalComments: 'none',
+        logLevel: 'warning',
+      });
+      return { name, dir, entry: join(dir, 'index.mjs') };
+    }),
+  );
+  await mkdir(outDir, { recursive: true });
+  await writeFile(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeFile(
+    join(outDir, 'manifest.schema.json'),
+    `${JSON.stringify(entry.manifestJsonSchema(), null, 2)}\n`,
+  );
+  return { outDir, manifest, bundles };
+}
+
+/** Total bytes of the `.mjs` files of a bundle folder (source maps excluded). */
+export async function bundleBytes(dir) {
+  let total = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && entry.name.endsWith('.mjs'))
+      total += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}

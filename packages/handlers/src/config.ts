@@ -1,0 +1,89 @@
+/**
+ * Configuration from the environment, read and validated once per cold start. Each reader takes
+ * what it needs, so a function that never touches the table does not demand `TABLE_NAME`.
+ */
+import { ConfigError } from './errors.js';
+import { injectedEnv } from './manifest/names.js';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** `optional`: callers without a token get a guest id. `required`: they are refused (401). */
+export type AuthMode = 'optional' | 'required';
+
+export interface AuthConfig {
+  /** @default 'required' (fail closed; the reference manifest sets `optional` explicitly) */
+  mode: AuthMode;
+  /** `JWT_SECRET`: an HMAC secret (HS256/384/512). */
+  secret?: string;
+  /** `JWKS_URL`: a JSON Web Key Set for asymmetric tokens (RS*, ES*, EdDSA). */
+  jwksUrl?: string;
+  /** `JWT_ISSUER`: the `iss` every token must carry, when set. */
+  issuer?: string;
+  /** `JWT_AUDIENCE`: the `aud` every token must carry, when set. */
+  audience?: string;
+}
+
+export function readAuthConfig(env: Env): AuthConfig {
+  const mode = env.AUTH_MODE ?? 'required';
+  if (mode !== 'optional' && mode !== 'required') {
+    throw new ConfigError('AUTH_MODE', `expected "optional" or "required", got "${mode}"`);
+  }
+  const config: AuthConfig = { mode };
+  if (env.JWT_SECRET) config.secret = env.JWT_SECRET;
+  if (env.JWKS_URL) {
+    try {
+      new URL(env.JWKS_URL);
+    } catch {
+      throw new ConfigError('JWKS_URL', `not a URL: "${env.JWKS_URL}"`);
+    }
+    config.jwksUrl = env.JWKS_URL;
+  }
+  if (env.JWT_ISSUER) config.issuer = env.JWT_ISSUER;
+  if (env.JWT_AUDIENCE) config.audience = env.JWT_AUDIENCE;
+  return config;
+}
+
+/** The connection table's name (`TABLE_NAME`, injected by infra and the local gateway). */
+export function readTableName(env: Env): string {
+  return required(env, injectedEnv.tableName);
+}
+
+/** ARN of the notify state machine (`STATE_MACHINE_ARN_NOTIFY`). */
+export function readNotifyStateMachineArn(env: Env): string {
+  return required(env, injectedEnv.stateMachineArnOf('notify'));
+}
+
+export interface JobConfig {
+  /** `JOB_DEFAULT_DURATION_MS`: how long a job works when its input names no duration. @default 2000 */
+  defaultDurationMs: number;
+  /** `JOB_PROGRESS_STEPS`: how many `jobProgress` events a job reports. @default 4 */
+  progressSteps: number;
+}
+
+export function readJobConfig(env: Env): JobConfig {
+  return {
+    defaultDurationMs: integer(env, 'JOB_DEFAULT_DURATION_MS', 2000, 0, 60_000),
+    progressSteps: integer(env, 'JOB_PROGRESS_STEPS', 4, 1, 100),
+  };
+}
+
+/** `FANOUT_CONCURRENCY`: PostToConnection calls in flight per invocation. @default 16 */
+export function readFanOutConcurrency(env: Env): number {
+  return integer(env, 'FANOUT_CONCURRENCY', 16, 1, 256);
+}
+
+function required(env: Env, name: string): string {
+  const value = env[name];
+  if (!value) throw new ConfigError(name, 'is not set');
+  return value;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `expected an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}

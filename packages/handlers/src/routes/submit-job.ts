@@ -1,0 +1,50 @@
+/**
+ * `submitJob`: records the job, tells the caller `jobAccepted`, then starts the notify workflow.
+ * `jobAccepted` is posted before the execution starts so that it reaches the client before the
+ * first `jobProgress` (replies are not ordered otherwise).
+ */
+import type { ConnectionStore } from '@switchboard/connection-store';
+import type { ClientMessageOf } from '@switchboard/protocol';
+import type { NotifyExecutionInput } from '../workflow/types.js';
+import { withRequestId } from './ping.js';
+import type { MessageRoute } from './types.js';
+
+export interface SubmitJobDeps {
+  store: Pick<ConnectionStore, 'createJob' | 'transitionJob'>;
+  /** Starts the notify state machine; resolves with the execution ARN. */
+  startWorkflow: (input: NotifyExecutionInput, executionName: string) => Promise<string>;
+  newJobId: () => string;
+}
+
+export const submitJob =
+  (deps: SubmitJobDeps): MessageRoute<ClientMessageOf<'submitJob'>> =>
+  async (ctx) => {
+    const { message } = ctx;
+    const jobId = deps.newJobId();
+    await deps.store.createJob({
+      jobId,
+      ownerUserId: ctx.userId,
+      connectionId: ctx.connectionId,
+      input: message.input,
+    });
+    await ctx.post(withRequestId({ type: 'jobAccepted' as const, jobId }, message.requestId));
+    try {
+      // The job id as execution name: a repeated start of the same job is refused by Step Functions.
+      await deps.startWorkflow({ jobId }, jobId);
+    } catch (error) {
+      await deps.store.transitionJob(jobId, 'failed', { error: 'The job could not be started' });
+      return {
+        outcome: 'rejected',
+        reply: withRequestId(
+          {
+            type: 'jobFailed' as const,
+            jobId,
+            error: { code: 'unavailable' as const, message: 'The job could not be started; try again' },
+          },
+          message.requestId,
+        ),
+        cause: error,
+      };
+    }
+    return {};
+  };
