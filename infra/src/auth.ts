@@ -2,8 +2,16 @@ import type { Manifest } from '@switchboard/handlers/manifest';
 import type { AuthConfig } from './config/environments.js';
 import { ConfigError } from './errors.js';
 
-/** Environment names through which the authorizer function receives the JWT settings. */
-export const jwtEnvironmentNames = { issuer: 'JWT_ISSUER', audience: 'JWT_AUDIENCE' } as const;
+/**
+ * Environment names the authorizer function reads its settings from: they must match the
+ * handlers' `readAuthConfig` (packages/handlers/src/config.ts), which does not export them yet.
+ */
+export const authEnvironmentNames = {
+  mode: 'AUTH_MODE',
+  jwksUrl: 'JWKS_URL',
+  issuer: 'JWT_ISSUER',
+  audience: 'JWT_AUDIENCE',
+} as const;
 
 /** The authorizer to deploy: which function, what it checks, and its per-environment settings. */
 export interface AuthorizerPlan {
@@ -13,10 +21,8 @@ export interface AuthorizerPlan {
 }
 
 /**
- * Decides the `$connect` authorizer of one environment. With `mode: 'lambda'` the manifest must
- * declare an authorizer, and its function must declare the JWT environment names (with the local
- * defaults) in its manifest `environment`: a name the handler never reads would be a setting that
- * silently does nothing in AWS.
+ * Decides the `$connect` authorizer of one environment: none with `mode: 'none'`; otherwise the
+ * manifest's authorizer (which must exist), with the mode and JWT settings as its environment.
  */
 export function planAuthorizer(
   manifest: Manifest,
@@ -27,19 +33,13 @@ export function planAuthorizer(
   const authorizer = manifest.authorizer;
   if (!authorizer) {
     throw new ConfigError(
-      `environments.${stage}.auth.mode is "lambda" but the manifest declares no authorizer`,
+      `environments.${stage}.auth.mode is "${auth.mode}" but the manifest declares no authorizer`,
     );
   }
-  const declared = manifest.functions[authorizer.function]?.environment ?? {};
-  const environment: Record<string, string> = {};
-  for (const [setting, name] of Object.entries(jwtEnvironmentNames)) {
-    if (!(name in declared)) {
-      throw new ConfigError(
-        `environments.${stage}.auth.jwt.${setting}: the authorizer function "${authorizer.function}" ` +
-          `does not declare ${name} in its manifest environment`,
-      );
-    }
-    environment[name] = auth.jwt[setting as keyof typeof jwtEnvironmentNames];
+  const environment: Record<string, string> = { [authEnvironmentNames.mode]: auth.mode };
+  for (const setting of ['jwksUrl', 'issuer', 'audience'] as const) {
+    const value = auth.jwt[setting];
+    if (value !== undefined) environment[authEnvironmentNames[setting]] = value;
   }
   return { functionName: authorizer.function, identitySources: authorizer.identitySources, environment };
 }

@@ -15,7 +15,8 @@ export interface ResolvedWorkflow {
 
 // Terraform reads `${` and `%{` in any string of the configuration as an interpolation or a
 // directive; a literal one in the ASL must be escaped as `$${` / `%%{`.
-const escapeTerraform = (text: string) => text.replaceAll('${', '$${').replaceAll('%{', '%%{');
+// (A replacer function, because `$$` in a replacement string means one `$`.)
+const escapeTerraform = (text: string) => text.replaceAll('${', () => '$${').replaceAll('%{', () => '%%{');
 
 /**
  * Resolves a manifest state machine definition.

@@ -45,17 +45,25 @@ export type StateBackendConfig =
       readonly lockTable: string;
     };
 
+/** JWT verification settings of the authorizer; unset fields are not passed. */
+export interface JwtSettings {
+  /** JSON Web Key Set of the identity provider (asymmetric tokens). */
+  readonly jwksUrl?: string;
+  /** The `iss` every token must carry. */
+  readonly issuer?: string;
+  /** The `aud` every token must carry. */
+  readonly audience?: string;
+}
+
 /**
- * Who may open a connection. `lambda`: the manifest's REQUEST authorizer guards `$connect` and
- * gets the JWT settings as environment; `none`: anyone with the URL may connect.
+ * Who may open a connection. `none`: no authorizer, anyone with the URL connects. `optional`:
+ * the manifest's REQUEST authorizer guards `$connect` and lets callers without a token in as
+ * guests. `required`: it refuses them. HMAC secrets (`JWT_SECRET`) are never set from here: a
+ * secret belongs neither in this table nor in plain Lambda environment in Terraform state.
  */
 export type AuthConfig =
   | { readonly mode: 'none' }
-  | {
-      readonly mode: 'lambda';
-      /** Passed to the authorizer function as `JWT_ISSUER` and `JWT_AUDIENCE` (see `auth.ts`). */
-      readonly jwt: { readonly issuer: string; readonly audience: string };
-    };
+  | { readonly mode: 'optional' | 'required'; readonly jwt: JwtSettings };
 
 /** One environment. */
 export interface EnvConfig {
@@ -99,8 +107,12 @@ export const environments = {
     deletionProtection: false,
     pointInTimeRecovery: false,
     auth: {
-      mode: 'lambda',
-      jwt: { issuer: 'https://auth.dev.switchboard.example/', audience: 'switchboard-dev' },
+      mode: 'optional',
+      jwt: {
+        jwksUrl: 'https://auth.dev.switchboard.example/.well-known/jwks.json',
+        issuer: 'https://auth.dev.switchboard.example/',
+        audience: 'switchboard-dev',
+      },
     },
     lambda: { architecture: 'arm64', defaultMemoryMb: 256 },
     workflowLogLevel: 'ALL',
@@ -115,8 +127,12 @@ export const environments = {
     deletionProtection: false,
     pointInTimeRecovery: true,
     auth: {
-      mode: 'lambda',
-      jwt: { issuer: 'https://auth.staging.switchboard.example/', audience: 'switchboard-staging' },
+      mode: 'required',
+      jwt: {
+        jwksUrl: 'https://auth.staging.switchboard.example/.well-known/jwks.json',
+        issuer: 'https://auth.staging.switchboard.example/',
+        audience: 'switchboard-staging',
+      },
     },
     lambda: { architecture: 'arm64', defaultMemoryMb: 256 },
     workflowLogLevel: 'ERROR',
@@ -136,7 +152,14 @@ export const environments = {
     logRetentionDays: 365,
     deletionProtection: true,
     pointInTimeRecovery: true,
-    auth: { mode: 'lambda', jwt: { issuer: 'https://auth.switchboard.example/', audience: 'switchboard' } },
+    auth: {
+      mode: 'required',
+      jwt: {
+        jwksUrl: 'https://auth.switchboard.example/.well-known/jwks.json',
+        issuer: 'https://auth.switchboard.example/',
+        audience: 'switchboard',
+      },
+    },
     lambda: { architecture: 'arm64', defaultMemoryMb: 512 },
     workflowLogLevel: 'ERROR',
     manageApiGatewayAccountRole: false,

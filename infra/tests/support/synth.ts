@@ -111,3 +111,10 @@ export function policyStatements(
     }));
   });
 }
+
+/** The body of the one resource of a type; throws when there are none or several. */
+export function onlyResource(json: TerraformJson, type: string): Block {
+  const all = resourcesOf(json, type);
+  if (all.length !== 1) throw new Error(`expected one ${type}, found ${all.length}`);
+  return all[0]![1];
+}
