@@ -145,7 +145,10 @@ describe('createFunctionRuntime', () => {
 
   it('forwards console output line by line, tagged with the function name', async () => {
     await runtime.invoke('chatty', { n: 7 });
-    await new Promise((resolve) => setTimeout(resolve, 50)); // worker streams are asynchronous
+    // Worker streams are asynchronous: the lines may arrive after the result.
+    for (let waitedMs = 0; logs.length < 3 && waitedMs < 2000; waitedMs += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
 
     expect(logs).toEqual(
       expect.arrayContaining([
