@@ -17,6 +17,7 @@ export function connectionExpiresAtSeconds(ctx: StoreContext, connectedAtMs: num
   return toEpochSeconds(connectedAtMs) + MAX_CONNECTION_DURATION_SECONDS + ctx.connectionTtlSlackSeconds;
 }
 
+/** `ConnectionStore.putConnection` (see types.ts), over a context. */
 export async function putConnection(ctx: StoreContext, input: NewConnection): Promise<Connection> {
   const connectedAtMs = input.connectedAtMs ?? ctx.now();
   const connection: Connection = {
@@ -43,6 +44,7 @@ export async function putConnection(ctx: StoreContext, input: NewConnection): Pr
   return connection;
 }
 
+/** `ConnectionStore.getConnection` (see types.ts), over a context. */
 export async function getConnection(
   ctx: StoreContext,
   connectionId: string,
@@ -56,6 +58,7 @@ export async function getConnection(
   return Item && isLive(Item, ctx.now()) ? itemToConnection(Item) : undefined;
 }
 
+/** `ConnectionStore.deleteConnection` (see types.ts), over a context. */
 export async function deleteConnection(ctx: StoreContext, connectionId: string): Promise<boolean> {
   const { Attributes } = await sdkCall('deleteConnection', () =>
     ctx.doc.send(
@@ -69,6 +72,7 @@ export async function deleteConnection(ctx: StoreContext, connectionId: string):
   return Attributes !== undefined;
 }
 
+/** `ConnectionStore.connectionsOfUser` (see types.ts), over a context. */
 export async function connectionsOfUser(ctx: StoreContext, userId: string): Promise<Connection[]> {
   const connections: Connection[] = [];
   const pages = queryPages(ctx, 'connectionsOfUser', {

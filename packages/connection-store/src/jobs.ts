@@ -16,6 +16,7 @@ import { isLive, itemToJob, jobToItem, keys } from './items.js';
 import { keyAttributes } from './table.js';
 import { type Job, type JobStatus, type JobTransitionDetails, jobTransitions, type NewJob } from './types.js';
 
+/** `ConnectionStore.createJob` (see types.ts), over a context. */
 export async function createJob(ctx: StoreContext, input: NewJob): Promise<Job> {
   const nowMs = ctx.now();
   const job: Job = {
@@ -44,6 +45,7 @@ export async function createJob(ctx: StoreContext, input: NewJob): Promise<Job> 
   return job;
 }
 
+/** `ConnectionStore.getJob` (see types.ts), over a context. */
 export async function getJob(ctx: StoreContext, jobId: string): Promise<Job | undefined> {
   const { Item } = await sdkCall('getJob', () =>
     ctx.doc.send(new GetCommand({ TableName: ctx.tableName, Key: keys.job(jobId), ConsistentRead: true })),
@@ -58,6 +60,7 @@ function allowedFrom(to: JobStatus): JobStatus[] {
   );
 }
 
+/** `ConnectionStore.transitionJob` (see types.ts), over a context. */
 export async function transitionJob(
   ctx: StoreContext,
   jobId: string,

@@ -6,6 +6,7 @@ import { type ItemKey, isLive, itemToConnection, itemToMembership, keys } from '
 import { keyAttributes } from './table.js';
 import type { Connection, RemovedConnection } from './types.js';
 
+/** `ConnectionStore.removeConnection` (see types.ts), over a context. */
 export async function removeConnection(ctx: StoreContext, connectionId: string): Promise<RemovedConnection> {
   // The connection's partition holds its record and one twin per room: one Query finds all.
   const ownKeys: ItemKey[] = [];

@@ -8,6 +8,7 @@ import { writeBatch } from './batch-write.js';
 import { keyAttributes } from './table.js';
 import type { PageOptions, RoomMembership } from './types.js';
 
+/** `ConnectionStore.joinRoom` (see types.ts), over a context. */
 export async function joinRoom(
   ctx: StoreContext,
   connectionId: string,
@@ -33,6 +34,7 @@ export async function joinRoom(
   return membership;
 }
 
+/** `ConnectionStore.leaveRoom` (see types.ts), over a context. */
 export async function leaveRoom(ctx: StoreContext, connectionId: string, room: string): Promise<boolean> {
   // Two DeleteItems rather than one batch: only they can say whether the membership existed.
   const results = await Promise.all(
@@ -45,6 +47,7 @@ export async function leaveRoom(ctx: StoreContext, connectionId: string, room: s
   return results.some((result) => result.Attributes !== undefined);
 }
 
+/** `ConnectionStore.roomMemberPages` (see types.ts), over a context. */
 export async function* roomMemberPages(
   ctx: StoreContext,
   room: string,
@@ -64,6 +67,7 @@ export async function* roomMemberPages(
   }
 }
 
+/** `ConnectionStore.roomMembers` (see types.ts), over a context. */
 export async function* roomMembers(
   ctx: StoreContext,
   room: string,
@@ -72,6 +76,7 @@ export async function* roomMembers(
   for await (const page of roomMemberPages(ctx, room, options)) yield* page;
 }
 
+/** `ConnectionStore.roomsOf` (see types.ts), over a context. */
 export async function roomsOf(ctx: StoreContext, connectionId: string): Promise<string[]> {
   const rooms: string[] = [];
   const pages = queryPages(ctx, 'roomsOf', {
