@@ -48,6 +48,9 @@ describe('event shapes', () => {
       'User-Agent': 'test-agent/1.0',
       'X-Custom': 'yes',
       Upgrade: 'websocket',
+      'X-Forwarded-For': '127.0.0.1',
+      'X-Forwarded-Port': String(gw.address.port),
+      'X-Forwarded-Proto': 'http',
     });
     expect(event.multiValueHeaders['X-Custom']).toEqual(['yes']);
     expect(event.queryStringParameters).toEqual({ token: 'abc', room: 'b' });

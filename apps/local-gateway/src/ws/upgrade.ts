@@ -29,6 +29,7 @@ export async function handleUpgrade(
   // Refuse what ws would refuse before anything runs, so $connect only sees valid handshakes.
   if (!isValidHandshake(req)) return refuseUpgrade(socket, 400);
   const url = new URL(req.url ?? '/', 'http://local');
+  const upgradeInfo = { rawHeaders: withForwardedHeaders(req), search: url.searchParams };
   const now = Date.now();
   const connection: Connection = {
     connectionId: newId(),
@@ -42,10 +43,7 @@ export async function handleUpgrade(
   const authorizer = ctx.manifest.authorizer;
   if (authorizer) {
     if (!hasIdentitySources(authorizer, req.headers, url.searchParams)) return refuseUpgrade(socket, 401);
-    const event = buildAuthorizerEvent(ctx.api, connection, {
-      rawHeaders: req.rawHeaders,
-      search: url.searchParams,
-    });
+    const event = buildAuthorizerEvent(ctx.api, connection, upgradeInfo);
     const result = await invokeLogged(ctx, { ...label, route: '(authorizer)' }, authorizer.function, event);
     const outcome = decideAuthorization(result, methodArn(ctx.api, '$connect'));
     if (!outcome.allow) return refuseUpgrade(socket, outcome.status);
@@ -57,10 +55,7 @@ export async function handleUpgrade(
   const target = ctx.routes.get('$connect');
   let protocol: string | undefined;
   if (target) {
-    const event = buildConnectEvent(ctx.api, connection, {
-      rawHeaders: req.rawHeaders,
-      search: url.searchParams,
-    });
+    const event = buildConnectEvent(ctx.api, connection, upgradeInfo);
     const result = await invokeLogged(ctx, label, target.functionName, event, event.requestContext.requestId);
     const value = (result.ok ? result.value : undefined) as RouteResult | undefined;
     // UNCONFIRMED: a result without statusCode is taken as success.
@@ -101,4 +96,15 @@ function isValidHandshake(req: IncomingMessage): boolean {
     /^[+/0-9A-Za-z]{22}==$/.test(key) &&
     (version === '13' || version === '8')
   );
+}
+
+/** The client's headers plus the `X-Forwarded-*` set API Gateway adds to CONNECT events. */
+function withForwardedHeaders(req: IncomingMessage): string[] {
+  const has = (name: string) => req.headers[name.toLowerCase()] !== undefined;
+  const added: Array<[string, string]> = [
+    ['X-Forwarded-For', (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '')],
+    ['X-Forwarded-Port', String(req.socket.localPort ?? '')],
+    ['X-Forwarded-Proto', 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http'],
+  ];
+  return [...req.rawHeaders, ...added.filter(([name]) => !has(name)).flat()];
 }
