@@ -75,7 +75,7 @@ describe('authorize (REQUEST authorizer)', () => {
   describe('with JWKS_URL (a real HTTP server on port 0)', () => {
     let server: Server;
     let jwksUrl: string;
-    let privateKey: CryptoKey;
+    let privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 
     beforeAll(async () => {
       const pair = await generateKeyPair('ES256');

@@ -1,6 +1,6 @@
 import { connectionTable } from '@switchboard/connection-store';
 import { clientActions } from '@switchboard/protocol';
-import Ajv2020 from 'ajv/dist/2020';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { z } from 'zod';
 import { appFunctions } from '../src/app-functions.js';
 import { buildAppManifest } from '../src/app-manifest.js';

@@ -2,7 +2,10 @@
 import type { AuthorizerEvent, WebSocketEvent } from '../../src/adapters/events.js';
 
 let sequence = 0;
-const nextId = () => `R${String((sequence += 1)).padStart(14, '0')}=`;
+const nextId = () => {
+  sequence += 1;
+  return `R${String(sequence).padStart(14, '0')}=`;
+};
 
 interface Common {
   connectionId: string;
@@ -22,8 +25,8 @@ function context(kind: 'CONNECT' | 'MESSAGE' | 'DISCONNECT', routeKey: string, c
     apiId: 'abc123',
     requestId,
     extendedRequestId: requestId,
-    connectedAt: 1_767_268_800_000,
-    requestTimeEpoch: 1_767_268_800_001,
+    connectedAt: Date.now(),
+    requestTimeEpoch: Date.now(),
     identity: { sourceIp: '127.0.0.1' },
     ...(kind === 'MESSAGE' ? { messageId: nextId() } : {}),
     ...(common.userId ? { authorizer: { principalId: common.userId, userId: common.userId } } : {}),
