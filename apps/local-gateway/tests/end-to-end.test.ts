@@ -42,6 +42,14 @@ describe('end to end on the real runtime and services', () => {
     expect(env.AWS_ENDPOINT_URL_SFN).toMatch(/^http:\/\/127\.0\.0\.1:\d+/);
   });
 
+  it('lets a function written for AWS post back through https://${domainName}/${stage}', async () => {
+    const ws = await openClient(address.webSocketUrl);
+    const reply = nextMessage(ws, 10_000);
+    ws.send(JSON.stringify({ action: 'echoFromEvent' }));
+    expect(await reply).toBe('echo: {"action":"echoFromEvent"}');
+    ws.close();
+  });
+
   it('broadcasts to every client and cleans a stale connection on GoneException', async () => {
     const [a, b] = await Promise.all([openClient(address.webSocketUrl), openClient(address.webSocketUrl)]);
     await db.send(new PutItemCommand({ TableName: 'Connections', Item: { pk: { S: 'staleAAAAAAAAAA=' } } }));

@@ -7,6 +7,8 @@
 //   parent -> worker  { type: 'invoke', id, eventJson, awsRequestId, deadlineMs }
 //   worker -> parent  { type: 'result', id, ok: true, valueJson }
 //                   | { type: 'result', id, ok: false, errorType, message }
+import { readFileSync } from 'node:fs';
+import tls from 'node:tls';
 import { parentPort, workerData } from 'node:worker_threads';
 
 const { bundleUrl, exportName, functionName, memoryMb, region } = workerData;
@@ -83,8 +85,23 @@ async function invoke(handler, message) {
   parentPort.postMessage({ type: 'result', id, ok: true, valueJson });
 }
 
+// Node reads NODE_EXTRA_CA_CERTS once per process, never per worker: add the gateway's
+// certificate to this worker's default CA set so `https://${domainName}/${stage}` is trusted.
+function trustExtraCertificates() {
+  const file = process.env.NODE_EXTRA_CA_CERTS;
+  if (!file) return;
+  tls.setDefaultCACertificates([...tls.getCACertificates('default'), readFileSync(file, 'utf8')]);
+}
+
 async function init() {
   let module;
+  try {
+    trustExtraCertificates();
+  } catch (error) {
+    const { message } = describeError(error);
+    parentPort.postMessage({ type: 'init-error', errorType: 'Runtime.ExtraCertificatesError', message });
+    return;
+  }
   try {
     module = await import(bundleUrl);
   } catch (error) {
