@@ -6,7 +6,7 @@
  * Exits 1 when a bundle is over the size budget; import time is reported, not enforced (it
  * depends on the machine's load; `pnpm bench` is where timing belongs).
  */
-import { bundleApp, bundleBytes } from './bundle.mjs';
+import { bundleApp, bundleBytes, eagerBytes } from './bundle.mjs';
 import { measureColdImport } from './measure.mjs';
 
 const MAX_BUNDLE_BYTES = 400 * 1024;
@@ -30,11 +30,13 @@ let overBudget = false;
 const rows = [];
 for (const bundle of bundles) {
   const bytes = await bundleBytes(bundle.dir);
+  const eager = await eagerBytes(bundle.entry);
   const timing = measure ? await measureColdImport(bundle.entry, runs) : undefined;
   overBudget ||= bytes > MAX_BUNDLE_BYTES;
   rows.push({
     function: bundle.name,
     'size KB': (bytes / 1024).toFixed(1),
+    'loaded at init KB': (eager / 1024).toFixed(1),
     size: bytes > MAX_BUNDLE_BYTES ? 'OVER' : 'ok',
     ...(timing
       ? {

@@ -4,7 +4,7 @@
  * of lazily imported SDK parts in chunks beside it), then `<outDir>/manifest.json` and
  * `<outDir>/manifest.schema.json`. Used by `build.mjs` and by the tests' global setup.
  */
-import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,6 +20,22 @@ const conditions = ['source', 'module'];
 // ESM output with CommonJS inside (parts of the SDK's dependencies) needs a real `require`.
 const banner =
   "import{createRequire as __sbCreateRequire}from'node:module';const require=__sbCreateRequire(import.meta.url);";
+
+/**
+ * `@aws-sdk/core` reaches `bowser` (a browser user-agent parser, 34 KB minified) through a
+ * dynamic import that only its browser code path runs; in Node it is dead weight.
+ * @type {import('esbuild').Plugin}
+ */
+const stubBrowserOnlyModules = {
+  name: 'stub-browser-only-modules',
+  setup(build) {
+    build.onResolve({ filter: /^bowser$/ }, (args) => ({ path: args.path, namespace: 'browser-only-stub' }));
+    build.onLoad({ filter: /.*/, namespace: 'browser-only-stub' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`${args.path} is browser-only and not bundled`)});`,
+      loader: 'js',
+    }));
+  },
+};
 
 /**
  * Compiles `src/build-entry.ts` and imports it: the manifest and its validator as the build sees
@@ -81,6 +97,7 @@ export async function bundleApp(options = {}) {
         mainFields: ['module', 'main'],
         banner: { js: banner },
         legalComments: 'none',
+        plugins: [stubBrowserOnlyModules],
         logLevel: 'warning',
       });
       return { name, dir, entry: join(dir, 'index.mjs') };
@@ -103,4 +120,23 @@ export async function bundleBytes(dir) {
       total += (await stat(join(entry.parentPath, entry.name))).size;
   }
   return total;
+}
+
+/**
+ * Bytes a cold start parses: the entry and the chunks it imports statically (transitively).
+ * Chunks reached only by `import()` (SSO, STS and other credential providers) load on demand.
+ */
+export async function eagerBytes(entry) {
+  const seen = new Set();
+  const visit = async (file) => {
+    if (seen.has(file)) return 0;
+    seen.add(file);
+    const text = await readFile(file, 'utf8');
+    let total = Buffer.byteLength(text);
+    for (const match of text.matchAll(/(?:from|import)\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+      total += await visit(join(dirname(file), match[1]));
+    }
+    return total;
+  };
+  return visit(entry);
 }
