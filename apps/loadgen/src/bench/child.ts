@@ -9,6 +9,8 @@ export interface ServerProcess extends ServerAnnouncement {
   pid: number;
   /** Resident set size in MB, read from /proc. */
   rssMb(): number;
+  /** Threads of the process (main, workers, libuv pool, V8). */
+  threads(): number;
   /** CPU time (user + system) used so far, in ms. */
   cpuMs(): number;
   /** Stops it (SIGTERM, then SIGKILL after 15 s). */
@@ -66,6 +68,7 @@ export async function startServerProcess(options: StartServerOptions): Promise<S
     ...announcement,
     pid,
     rssMb: () => readRssMb(pid),
+    threads: () => Number(/Threads:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]),
     cpuMs: () => readCpuMs(pid),
     stop: () => stopChild(child),
   };

@@ -21,7 +21,8 @@ export interface Figure {
   ceiling?: RunStats;
   /** median / ceiling median. */
   ratio?: number;
-  target?: Target & { met: boolean };
+  /** `met` is undefined when a ratio target has no ceiling to compare with. */
+  target?: Target & { met: boolean | undefined };
   /** Anything the reader needs to interpret the figure (lost messages, failures). */
   notes?: string[];
 }
@@ -33,7 +34,8 @@ export function completeFigure(figure: Figure, target?: Target): Figure {
   }
   if (target && figure.stats) {
     const actual = target.on === 'ratio' ? figure.ratio : figure.stats.median;
-    const met = actual !== undefined && (target.op === '>=' ? actual >= target.limit : actual < target.limit);
+    const met =
+      actual === undefined ? undefined : target.op === '>=' ? actual >= target.limit : actual < target.limit;
     figure.target = { ...target, met };
   }
   return figure;
@@ -46,7 +48,8 @@ function describeTarget(target: Figure['target']): string {
   if (!target) return '';
   const subject = target.on === 'ratio' ? 'ratio' : 'value';
   const limit = target.on === 'ratio' && target.limit < 1 ? `${target.limit * 100}%` : `${target.limit}`;
-  return `${subject} ${target.op} ${limit} ${target.met ? 'MET' : 'MISSED'}`;
+  const verdict = target.met === undefined ? 'n/a (no ceiling)' : target.met ? 'MET' : 'MISSED';
+  return `${subject} ${target.op} ${limit} ${verdict}`;
 }
 
 /** A plain-text table of the figures, one line each. */

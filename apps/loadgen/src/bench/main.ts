@@ -17,6 +17,8 @@ const { values: flags } = parseArgs({
     runs: { type: 'string', default: '5' },
     out: { type: 'string', default: resolve(packageDir, 'bench-results/latest.json') },
     'cpu-prof': { type: 'boolean', default: false },
+    /** Comma-separated parts: ceiling, echo, reference. Figures of skipped parts have no ratio. */
+    only: { type: 'string', default: 'ceiling,echo,reference' },
   },
 });
 const runs = Number(flags.runs);
@@ -40,10 +42,11 @@ const hardStop = setTimeout(() => {
 }, 600_000);
 hardStop.unref();
 
-await runCeiling(ctx);
+const parts = new Set(flags.only.split(','));
 const unavailable = gatewayUnavailable();
-await runEcho(ctx, unavailable);
-await runReference(ctx, unavailable);
+if (parts.has('ceiling')) await runCeiling(ctx);
+if (parts.has('echo')) await runEcho(ctx, unavailable);
+if (parts.has('reference')) await runReference(ctx, unavailable);
 
 const results = {
   generatedAt: new Date().toISOString(),

@@ -81,7 +81,12 @@ export async function runEcho(ctx: BenchContext, unavailable: string | undefined
       ceilingId: 'p99',
       target: { on: 'value', op: '<', limit: 4 },
     });
-    addFigure(ctx, figures.rssUnderLoad, { values: [peak], notes: [] }, { ceilingId: 'rssUnderLoad' });
+    addFigure(
+      ctx,
+      figures.rssUnderLoad,
+      { values: [peak], notes: [`threads in the gateway process: ${server.threads()}`] },
+      { ceilingId: 'rssUnderLoad' },
+    );
     // Repeat the whole load and see whether idle memory keeps climbing.
     for (let round = 0; round < 2; round++) {
       await measureThroughput(url, 'ping', { runs: 1 });

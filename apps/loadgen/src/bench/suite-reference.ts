@@ -86,6 +86,7 @@ export async function runReference(ctx: BenchContext, unavailable: string | unde
     const rates: number[] = [];
     const rss: number[] = [];
     const idleRss: number[] = [];
+    const threads: number[] = [];
     const notes: string[] = [];
     for (let run = 0; run < ctx.runs; run++) {
       await withOpenConnections(url, connectCount, async (report) => {
@@ -93,6 +94,7 @@ export async function runReference(ctx: BenchContext, unavailable: string | unde
         for (const [reason, count] of Object.entries(report.errors)) notes.push(`${count} x ${reason}`);
         await waitForIdle(server);
         rss.push(server.rssMb());
+        threads.push(server.threads());
       });
       // Closing runs $disconnect for every connection: let it finish before the next round.
       await waitForIdle(server);
