@@ -42,7 +42,7 @@ describe('end to end on the real runtime and services', () => {
     expect(env.AWS_ENDPOINT_URL_SFN).toMatch(/^http:\/\/127\.0\.0\.1:\d+/);
   });
 
-  it('lets a function written for AWS post back through https://${domainName}/${stage}', async () => {
+  it('lets a function written for AWS post back through the https endpoint built from the event', async () => {
     const ws = await openClient(address.webSocketUrl);
     const reply = nextMessage(ws, 10_000);
     ws.send(JSON.stringify({ action: 'echoFromEvent' }));
