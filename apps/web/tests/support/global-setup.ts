@@ -1,0 +1,23 @@
+// Builds what the browser tests serve: the reference app's bundles when they are missing (turbo's
+// `^build` normally made them), and always this page, so the tests run the current sources.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { referenceManifestPath, webDir } from './paths.js';
+
+function run(command: string, args: string[], what: string): void {
+  const { SWITCHBOARD_WS_URL: _ignored, ...env } = process.env;
+  const result = spawnSync(command, args, { cwd: webDir, env, encoding: 'utf8' });
+  if (result.status !== 0) {
+    throw new Error(
+      `Could not ${what} (${command} ${args.join(' ')} exited ${result.status}):\n${result.stderr}${result.stdout}`,
+    );
+  }
+}
+
+export default function globalSetup(): void {
+  if (!existsSync(referenceManifestPath)) {
+    run('pnpm', ['--filter', '@switchboard/handlers', 'build'], 'build the reference app');
+  }
+  run(process.execPath, [join(webDir, 'scripts', 'build.mjs')], 'build the web page');
+}
