@@ -4,12 +4,9 @@ import {
   type ClientPayloadOf,
   checkClientMessage,
   encodeClientMessage,
-  type ParseFailure,
   parseServerMessage,
   type ReplyOf,
   type ServerMessage,
-  type ServerMessageOf,
-  type ServerMessageType,
 } from '@switchboard/protocol';
 import { backoffDelayMs } from './backoff.js';
 import { Emitter } from './emitter.js';
@@ -17,69 +14,7 @@ import { ClientClosedError, InvalidMessageError, QueueOverflowError } from './er
 import { type ClientOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { PendingRequests } from './pending-requests.js';
 import { OPEN, type WebSocketLike } from './socket.js';
-
-/** Where the connection stands; every change is a `state` event. */
-export type ConnectionState =
-  | { status: 'connecting'; attempt: number }
-  | { status: 'open' }
-  | {
-      status: 'reconnecting';
-      /** 1 for the first retry after a drop. */
-      attempt: number;
-      delayMs: number;
-      /** When the next attempt starts, in milliseconds since the epoch (`new Date(nextRetryAt)`). */
-      nextRetryAt: number;
-      /** Close code and reason of the connection that was lost. */
-      closeCode?: number;
-      closeReason?: string;
-    }
-  | { status: 'closed'; reason: 'closed-by-client' | 'gave-up' };
-
-/** A frame that is not a valid server message (for example API Gateway's own `{"message": "Forbidden", ...}`). */
-export interface InvalidFrameEvent extends ParseFailure {
-  /** The start of the frame, for logs. */
-  frame: string;
-}
-
-/** Every event of the client: one per server message type, plus `state` and `invalidFrame`. */
-export type ClientEvents = { [T in ServerMessageType]: ServerMessageOf<T> } & {
-  state: ConnectionState;
-  invalidFrame: InvalidFrameEvent;
-};
-
-/** Options of one request. */
-export interface RequestOptions {
-  /** Reject with a `RequestTimeoutError` when no reply came by then. @default the client's requestTimeoutMs */
-  timeoutMs?: number;
-}
-
-/** A connected (or reconnecting) Switchboard client; see {@link createClient}. */
-export interface SwitchboardClient {
-  /** The current connection state. */
-  readonly state: ConnectionState;
-  /** The rooms the server confirmed (`joined` minus `left`); re-joined after every reconnect. */
-  readonly rooms: ReadonlySet<string>;
-  /**
-   * Sends a message now, or queues it while disconnected. Throws `InvalidMessageError` when it
-   * does not pass the protocol's schema, `QueueOverflowError` when the queue is full,
-   * `ClientClosedError` after `close()`.
-   */
-  send(message: ClientMessage): void;
-  /**
-   * Sends `action` with a fresh requestId; resolves with the reply that echoes it. Rejects with
-   * `ServerError` (the server's `error`), `RequestTimeoutError`, `ConnectionLostError` (the
-   * connection dropped after sending), or the errors of `send`.
-   */
-  request<A extends ClientAction>(
-    action: A,
-    payload: ClientPayloadOf<A>,
-    options?: RequestOptions,
-  ): Promise<ReplyOf<A>>;
-  /** Listens to one event type; returns the function that stops listening. */
-  on<K extends keyof ClientEvents>(type: K, listener: (event: ClientEvents[K]) => void): () => void;
-  /** Closes the connection for good; pending requests and queued messages are rejected. */
-  close(): void;
-}
+import type { ClientEvents, ConnectionState, RequestOptions, SwitchboardClient } from './types.js';
 
 /**
  * Creates a client and starts connecting.
@@ -114,7 +49,10 @@ class Client implements SwitchboardClient {
   // Distinguishes this client's requestIds in server logs.
   readonly #requestIdPrefix: string;
 
-  constructor(readonly options: ResolvedOptions) {
+  readonly #options: ResolvedOptions;
+
+  constructor(options: ResolvedOptions) {
+    this.#options = options;
     this.#requestIdPrefix = Math.floor(options.random() * 36 ** 6).toString(36);
     void this.#connect();
   }
@@ -145,7 +83,7 @@ class Client implements SwitchboardClient {
         reject(error);
         return;
       }
-      const timeoutMs = options.timeoutMs ?? this.options.requestTimeoutMs;
+      const timeoutMs = options.timeoutMs ?? this.#options.requestTimeoutMs;
       this.#pending.add(requestId, action, timeoutMs, resolve as (reply: ServerMessage) => void, reject);
       try {
         this.#transmit({ text, requestId });
@@ -174,8 +112,8 @@ class Client implements SwitchboardClient {
       this.#write(this.#socket, outgoing);
       return;
     }
-    if (this.#queue.length >= this.options.maxQueueLength)
-      throw new QueueOverflowError(this.options.maxQueueLength);
+    if (this.#queue.length >= this.#options.maxQueueLength)
+      throw new QueueOverflowError(this.#options.maxQueueLength);
     this.#queue.push(outgoing);
   }
 
@@ -196,7 +134,7 @@ class Client implements SwitchboardClient {
       return;
     }
     if (this.#state.status === 'closed') return;
-    const socket = new this.options.WebSocket(url.toString());
+    const socket = new this.#options.WebSocket(url.toString());
     this.#socket = socket;
     socket.addEventListener('open', () => this.#handleOpen(socket));
     socket.addEventListener('message', (event) => this.#handleFrame(event.data));
@@ -206,8 +144,8 @@ class Client implements SwitchboardClient {
   }
 
   async #urlWithToken(): Promise<URL> {
-    const url = new URL(this.options.url);
-    const { token } = this.options;
+    const url = new URL(this.#options.url);
+    const { token } = this.#options;
     if (token !== undefined)
       url.searchParams.set('token', typeof token === 'function' ? await token() : token);
     return url;
@@ -251,11 +189,11 @@ class Client implements SwitchboardClient {
 
   #scheduleReconnect(closed?: { code: number; reason: string }): void {
     this.#failedAttempts += 1;
-    if (this.#failedAttempts > this.options.maxReconnectAttempts) {
+    if (this.#failedAttempts > this.#options.maxReconnectAttempts) {
       this.#shutDown('gave-up', new ClientClosedError());
       return;
     }
-    const delayMs = backoffDelayMs(this.#failedAttempts - 1, this.options.backoff, this.options.random);
+    const delayMs = backoffDelayMs(this.#failedAttempts - 1, this.#options.backoff, this.#options.random);
     const state: ConnectionState = {
       status: 'reconnecting',
       attempt: this.#failedAttempts,
@@ -270,12 +208,12 @@ class Client implements SwitchboardClient {
   // Any data frame resets API Gateway's idle timer, so a ping is due only after a quiet interval.
   #armKeepAlive(socket: WebSocketLike): void {
     clearTimeout(this.#keepAliveTimer);
-    if (this.options.keepAliveIntervalMs === 0) return;
+    if (this.#options.keepAliveIntervalMs === 0) return;
     this.#keepAliveTimer = setTimeout(() => {
       if (socket === this.#socket && socket.readyState === OPEN) {
         this.#write(socket, { text: encodeClientMessage({ action: 'ping' }) });
       }
-    }, this.options.keepAliveIntervalMs);
+    }, this.#options.keepAliveIntervalMs);
   }
 
   #shutDown(reason: 'closed-by-client' | 'gave-up', error: ClientClosedError): void {

@@ -4,14 +4,7 @@
  * requests and replies. Browser-safe: it never imports `ws`; Node callers pass it in.
  */
 export { type BackoffOptions, backoffDelayMs } from './backoff.js';
-export {
-  type ClientEvents,
-  type ConnectionState,
-  createClient,
-  type InvalidFrameEvent,
-  type RequestOptions,
-  type SwitchboardClient,
-} from './client.js';
+export { createClient } from './client.js';
 export {
   ClientClosedError,
   type ClientErrorCode,
@@ -31,3 +24,10 @@ export {
   DEFAULT_REQUEST_TIMEOUT_MS,
 } from './options.js';
 export type { WebSocketConstructor, WebSocketLike } from './socket.js';
+export type {
+  ClientEvents,
+  ConnectionState,
+  InvalidFrameEvent,
+  RequestOptions,
+  SwitchboardClient,
+} from './types.js';
