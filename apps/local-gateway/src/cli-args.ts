@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GatewayConfigError, ManifestNotBuiltError } from './errors.js';
 import { defaults, type GatewayOptions } from './options.js';
@@ -22,6 +22,8 @@ Options:
   --access-key-id ID         credentials for @connections and functions (default ${defaults.accessKeyId})
   --secret-access-key KEY    (default ${defaults.secretAccessKey})
   --region REGION            (default ${defaults.region})
+  --web-dir DIR              serve this folder's web page at / (default: the reference web
+                             app's build, apps/web/dist, when it exists)
   -h, --help                 show this help
 
 Environment:
@@ -39,6 +41,7 @@ const flags = {
   'access-key-id': { type: 'string' },
   'secret-access-key': { type: 'string' },
   region: { type: 'string' },
+  'web-dir': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -60,6 +63,26 @@ export function defaultManifestPath(): string {
   const path = join(dirname(require.resolve('@switchboard/handlers/package.json')), 'dist', 'manifest.json');
   if (!existsSync(path)) throw new ManifestNotBuiltError(path);
   return path;
+}
+
+/**
+ * The reference web app's build (`apps/web/dist` of this repository), found beside the reference
+ * handlers as the default manifest is; `undefined` when it is not built, so no page is served.
+ */
+export function defaultWebDir(): string | undefined {
+  const require = createRequire(import.meta.url);
+  const handlersDir = dirname(require.resolve('@switchboard/handlers/package.json'));
+  const dir = join(handlersDir, '..', '..', 'apps', 'web', 'dist');
+  return existsSync(join(dir, 'index.html')) ? dir : undefined;
+}
+
+function webDir(value: string | undefined): string | undefined {
+  if (value === undefined) return defaultWebDir();
+  const dir = resolve(value);
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new GatewayConfigError(`--web-dir: no such folder "${value}"`);
+  }
+  return dir;
 }
 
 /**
@@ -91,6 +114,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
     secretAccessKey: values['secret-access-key'],
     region: values.region,
     dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
+    staticDir: webDir(values['web-dir']),
   };
   // Leave out what was not given, so createGateway's defaults apply.
   for (const key of Object.keys(options) as Array<keyof typeof options>) {

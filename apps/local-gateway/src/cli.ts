@@ -1,12 +1,22 @@
 #!/usr/bin/env node
 /**
  * `switchboard dev`: runs a manifest behind the local gateway until Ctrl-C.
- * Prints exactly `WebSocket URL: ...` and `Connection URL: ...` on stdout when ready, then one
- * line per invocation.
+ * Prints exactly `WebSocket URL: ...` and `Connection URL: ...` on stdout when ready, then
+ * `Web page: ...` when a page is served, then one line per invocation.
  */
 import { parseCommandLine, usage } from './cli-args.js';
 import { GatewayConfigError } from './errors.js';
-import { createGateway } from './gateway.js';
+import { createGateway, type GatewayAddress } from './gateway.js';
+import { defaults } from './options.js';
+
+/**
+ * The page at `/`. It connects to `/<default stage>` of its own host unless told otherwise, so
+ * another stage goes along as `?ws=`.
+ */
+function webPageUrl(address: GatewayAddress): string {
+  const page = `http://${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}/`;
+  return address.stage === defaults.stage ? page : `${page}?ws=${address.webSocketUrl}`;
+}
 
 async function main(): Promise<number> {
   let command: ReturnType<typeof parseCommandLine>;
@@ -28,6 +38,7 @@ async function main(): Promise<number> {
   });
   const address = await gateway.listen();
   process.stdout.write(`WebSocket URL: ${address.webSocketUrl}\nConnection URL: ${address.connectionUrl}\n`);
+  if (command.options.staticDir) process.stdout.write(`Web page: ${webPageUrl(address)}\n`);
 
   return new Promise<number>((resolve) => {
     let stopping = false;

@@ -5,6 +5,7 @@ import { buildCli } from './helpers/build-cli.js';
 import { closed, nextMessage, openClient } from './helpers/clients.js';
 
 const manifest = join(__dirname, 'fixtures', 'echo', 'manifest.json');
+const webDir = join(__dirname, 'fixtures', 'web');
 let cli: string;
 beforeAll(() => {
   cli = buildCli();
@@ -19,8 +20,8 @@ function exitOf(child: ChildProcessWithoutNullStreams): Promise<number | null> {
 }
 
 describe('switchboard dev', () => {
-  it('prints the two URLs, logs invocations, and on SIGINT closes clients with 1001 and exits 0', async () => {
-    const child = run(['dev', '--manifest', manifest, '--port', '0', '--stage', 'test']);
+  it('prints the two URLs and the page, logs invocations, and on SIGINT closes clients with 1001 and exits 0', async () => {
+    const child = run(['dev', '--manifest', manifest, '--port', '0', '--stage', 'test', '--web-dir', webDir]);
     const exited = exitOf(child);
     const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
     const first = (await lines.next()).value as string;
@@ -28,6 +29,12 @@ describe('switchboard dev', () => {
     expect(first).toMatch(/^WebSocket URL: ws:\/\/127\.0\.0\.1:\d+\/test$/);
     const port = /:(\d+)\//.exec(first)![1];
     expect(second).toBe(`Connection URL: http://127.0.0.1:${port}/test/@connections`);
+    // The page connects to its own host's default stage; another stage goes along as ?ws=.
+    const third = (await lines.next()).value as string;
+    expect(third).toBe(`Web page: http://127.0.0.1:${port}/?ws=ws://127.0.0.1:${port}/test`);
+    const page = await fetch(third.slice('Web page: '.length));
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toContain('served by switchboard dev --web-dir');
 
     const ws = await openClient(first.slice('WebSocket URL: '.length));
     ws.send('{"action":"echo"}');
@@ -45,6 +52,28 @@ describe('switchboard dev', () => {
     expect((await clientClose).code).toBe(1001);
     expect((await lines.next()).value).toMatch(/^\$disconnect [A-Za-z0-9_-]{15}= 200 \d+ms$/);
     expect(await exited).toBe(0);
+  });
+
+  it('prints the page URL without ?ws= on the default stage', async () => {
+    const child = run(['dev', '--manifest', manifest, '--port', '0', '--web-dir', webDir]);
+    const exited = exitOf(child);
+    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    const first = (await lines.next()).value as string;
+    const port = /:(\d+)\//.exec(first)![1];
+    await lines.next();
+    expect((await lines.next()).value).toBe(`Web page: http://127.0.0.1:${port}/`);
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  });
+
+  it('refuses a --web-dir that does not exist', async () => {
+    const child = run(['dev', '--manifest', manifest, '--web-dir', join(webDir, 'missing')]);
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    expect(await exitOf(child)).toBe(2);
+    expect(stderr).toContain(`--web-dir: no such folder "${join(webDir, 'missing')}"`);
   });
 
   it('refuses an unknown flag with a clear message and the usage', async () => {
