@@ -3,15 +3,18 @@
  * `pnpm --filter @switchboard/web build`: bundles src/main.ts with esbuild into dist/app.js and
  * copies index.html and styles.css beside it. `SWITCHBOARD_WS_URL=wss://...` bakes in the
  * WebSocket URL of a deployed stack; without it the page connects to its own host.
- * Fails when the bundle pulls in anything but the browser-safe packages.
+ * Fails when the bundle pulls in anything but the browser-safe packages. `--out DIR` writes
+ * elsewhere than dist/.
  */
-import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = join(packageDir, 'dist');
+const outFlag = process.argv.indexOf('--out');
+const outDir =
+  outFlag > 0 && process.argv[outFlag + 1] ? resolve(process.argv[outFlag + 1]) : join(packageDir, 'dist');
 const webSocketUrl = process.env.SWITCHBOARD_WS_URL ?? '';
 
 if (webSocketUrl && !/^wss?:\/\/[^/\s]+/.test(webSocketUrl)) {
@@ -19,7 +22,6 @@ if (webSocketUrl && !/^wss?:\/\/[^/\s]+/.test(webSocketUrl)) {
   process.exit(1);
 }
 
-rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 const started = performance.now();
 const result = await build({

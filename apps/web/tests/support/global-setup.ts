@@ -1,9 +1,16 @@
 // Builds what the browser tests serve: the reference app's bundles when they are missing (turbo's
 // `^build` normally made them), and always this page, so the tests run the current sources.
+// Self-contained: Jest loads a global setup without the moduleNameMapper that maps './x.js'.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { referenceManifestPath, webDir } from './paths.js';
+import { dirname, join } from 'node:path';
+
+const webDir = join(__dirname, '..', '..');
+const referenceManifestPath = join(
+  dirname(require.resolve('@switchboard/handlers/package.json')),
+  'dist',
+  'manifest.json',
+);
 
 function run(command: string, args: string[], what: string): void {
   const { SWITCHBOARD_WS_URL: _ignored, ...env } = process.env;

@@ -5,7 +5,7 @@ import { artifactsDir } from './paths.js';
 
 const problems = new WeakMap<Page, string[]>();
 
-/** Pages opened by a test, closed together afterwards. */
+/** Pages opened by a suite, closed together afterwards. */
 export class Pages {
   readonly #contexts: BrowserContext[] = [];
 
@@ -32,9 +32,9 @@ export class Pages {
   }
 }
 
-/** Script errors and console errors the page reported. */
-export function problemsOf(page: Page): string[] {
-  return problems.get(page) ?? [];
+/** Script errors and console errors the page reported since the last call. */
+export function takeProblems(page: Page): string[] {
+  return problems.get(page)?.splice(0) ?? [];
 }
 
 /** Waits for the connection indicator to show a state. */
@@ -56,10 +56,10 @@ export async function sendMessage(page: Page, room: string, text: string): Promi
   await page.getByLabel('Message', { exact: true }).press('Enter');
 }
 
-/** The messages list as the user reads it: `from: text` per message. */
-export async function visibleMessages(page: Page): Promise<string[]> {
+/** The messages of a room as the user reads them: `from: text` per message. */
+export async function visibleMessages(page: Page, room: string): Promise<string[]> {
   return page
-    .locator('#messages li')
+    .locator(`#messages li[data-room="${room}"]`)
     .evaluateAll((items) =>
       items.map(
         (item) =>
