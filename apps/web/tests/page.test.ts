@@ -153,9 +153,7 @@ describe('the demo page', () => {
     await screenshot(alice, '6-recovered');
     // While the gateway was down the browser logged the failed attempts, and nothing else.
     for (const problem of [...takeProblems(alice), ...takeProblems(bob)]) {
-      expect(problem).toMatch(
-        /^WebSocket connection to 'ws:\/\/[\d.:]+\/dev' failed: /,
-      );
+      expect(problem).toMatch(/^WebSocket connection to 'ws:\/\/[\d.:]+\/dev' failed: /);
     }
   });
 });
