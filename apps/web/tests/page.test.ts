@@ -26,7 +26,9 @@ let bob: Page;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'switchboard-web-'));
-  [browser, gateway] = await Promise.all([launchChromium(), startPageGateway({ dataDir })]);
+  // The browser first: when it is missing the suite fails before anything needs stopping.
+  browser = await launchChromium();
+  gateway = await startPageGateway({ dataDir });
   pages = new Pages(browser);
   [alice, bob] = await Promise.all([pages.open(gateway.pageUrl), pages.open(gateway.pageUrl)]);
 });
