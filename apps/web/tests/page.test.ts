@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser.js';
+import { lowContrastText } from './support/contrast.js';
 import { type PageGateway, startPageGateway } from './support/gateway.js';
 import {
   joinRoom,
@@ -114,6 +115,13 @@ describe('the demo page', () => {
     );
     expect(await bob.locator('#join-form .error').isHidden()).toBe(true);
     await screenshot(bob, '4-server-error');
+  });
+
+  it('keeps every text readable: at least 4.5:1 contrast (WCAG AA)', async () => {
+    const selectors = ['h1', 'h2', 'h3', 'p', 'label', 'button', 'code', '.message *', '.job *', '.room *'];
+    // Alice's page now holds messages, a completed and a failed job; Bob's an error.
+    expect(await lowContrastText(alice, selectors)).toEqual([]);
+    expect(await lowContrastText(bob, selectors)).toEqual([]);
   });
 
   it("enforces the protocol's input limits in the form", async () => {
