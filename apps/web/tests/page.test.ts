@@ -117,6 +117,18 @@ describe('the demo page', () => {
     await screenshot(bob, '4-server-error');
   });
 
+  it('works from the keyboard: Tab reaches the controls in order, Enter joins, sends and leaves', async () => {
+    await bob.getByLabel('Room name').focus();
+    await bob.keyboard.press('Tab');
+    expect(await bob.evaluate(() => document.activeElement?.textContent)).toBe('Join');
+    await joinRoom(bob, 'keys');
+
+    const leave = bob.getByRole('button', { name: 'Leave keys' });
+    await leave.focus();
+    await bob.keyboard.press('Enter');
+    await bob.locator('#joined-rooms li[data-room="keys"]').waitFor({ state: 'detached' });
+  });
+
   it('keeps every text readable: at least 4.5:1 contrast (WCAG AA)', async () => {
     const selectors = ['h1', 'h2', 'h3', 'p', 'label', 'button', 'code', '.message *', '.job *', '.room *'];
     // Alice's page now holds messages, a completed and a failed job; Bob's an error.
