@@ -77,7 +77,12 @@ export async function startBackends(
         connectionsEndpoint,
       }),
     };
-    runtime = await (options.createRuntime ?? createFunctionRuntime)({ loaded, environment });
+    runtime = await (options.createRuntime ?? createFunctionRuntime)({
+      loaded,
+      environment,
+      maxEnvironmentsPerFunction: options.maxEnvironmentsPerFunction,
+      reclaimIdleEnvironmentMs: options.reclaimIdleEnvironmentMs,
+    });
     started.push(runtime);
     if (options.watchBundles) {
       const rt = runtime;

@@ -34,6 +34,16 @@ export interface GatewayOptions {
   region?: string;
   /** A DynamoDB-compatible server to use instead of embedded dynalite. */
   dynamoEndpoint?: string;
+  /**
+   * Execution environments (worker threads, about 25 MB each) a function may run at once;
+   * further overlapping calls wait in order. @default one per core, at least 2
+   */
+  maxEnvironmentsPerFunction?: number;
+  /**
+   * An environment unused this long is terminated, as Lambda reclaims idle environments; each
+   * function keeps one warm. @default 300000 (5 minutes)
+   */
+  reclaimIdleEnvironmentMs?: number;
   /** Reload functions when their bundles under the manifest's folder change. @default false */
   watchBundles?: boolean;
   /** Serve this folder's files at `/` (a web page beside the API). */
@@ -79,7 +89,13 @@ export function validateOptions(options: GatewayOptions): void {
   if (options.apiId !== undefined && !/^[0-9a-z]+$/.test(options.apiId)) {
     throw new GatewayConfigError(`Invalid apiId "${options.apiId}": use lower-case letters and digits only.`);
   }
-  for (const key of ['idleTimeoutMs', 'maxDurationMs'] as const) {
+  const maxEnvironments = options.maxEnvironmentsPerFunction;
+  if (maxEnvironments !== undefined && (!Number.isInteger(maxEnvironments) || maxEnvironments < 1)) {
+    throw new GatewayConfigError(
+      `Invalid maxEnvironmentsPerFunction ${maxEnvironments}: expected a whole number of at least 1.`,
+    );
+  }
+  for (const key of ['idleTimeoutMs', 'maxDurationMs', 'reclaimIdleEnvironmentMs'] as const) {
     const value = options[key];
     if (value !== undefined && (!Number.isFinite(value) || value <= 0)) {
       throw new GatewayConfigError(`Invalid ${key} ${value}: expected a positive number of milliseconds.`);

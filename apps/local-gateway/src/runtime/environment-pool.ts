@@ -12,6 +12,8 @@ interface PendingCall {
 export interface EnvironmentPoolOptions {
   fn: ResolvedFunction;
   maxEnvironments: number;
+  /** An idle environment beyond the pool's first is terminated after this long unused. */
+  reclaimIdleMs: number;
   bootstrapPath: string;
   logSink: FunctionLogSink;
 }
@@ -21,11 +23,17 @@ export interface EnvironmentPoolOptions {
  * time each; overlapping calls start more up to `maxEnvironments`, then wait in order. A call is
  * handed to exactly one environment, so a crash or timeout fails that call only, never a queued
  * one, and nothing runs twice.
+ *
+ * Like Lambda, the pool reclaims environments that stay idle: after `reclaimIdleMs` unused, an
+ * idle environment is terminated unless it is the last one, so a burst's extra environments (a
+ * worker and its V8 heap each) do not stay resident for the rest of the session. The most
+ * recently used environment is reused first, so the extra ones are those that age out.
  */
 export class EnvironmentPool {
   private readonly idle: Environment[] = [];
   private readonly all = new Set<Environment>();
   private readonly queue: PendingCall[] = [];
+  private readonly reclaimTimers = new Map<Environment, NodeJS.Timeout>();
   private generation = 0;
   private closed = false;
 
@@ -46,7 +54,7 @@ export class EnvironmentPool {
   /** New calls get environments of the new generation; busy old ones retire when done. */
   reload(): void {
     this.generation++;
-    for (const environment of this.idle.splice(0)) void environment.terminate();
+    for (const environment of this.idle.splice(0)) this.retire(environment);
     this.pump();
   }
 
@@ -58,6 +66,8 @@ export class EnvironmentPool {
       message: 'The gateway is shutting down',
     } as const;
     for (const call of this.queue.splice(0)) call.resolve({ ok: false, error: crash, durationMs: 0 });
+    for (const timer of this.reclaimTimers.values()) clearTimeout(timer);
+    this.reclaimTimers.clear();
     await Promise.all([...this.all].map((environment) => environment.terminate()));
   }
 
@@ -65,6 +75,7 @@ export class EnvironmentPool {
     while (this.queue.length > 0 && !this.closed) {
       const environment = this.idle.pop() ?? this.startIfRoom();
       if (!environment) return;
+      this.cancelReclaim(environment);
       const call = this.queue.shift()!;
       void this.run(environment, call);
     }
@@ -88,15 +99,44 @@ export class EnvironmentPool {
     call.resolve(result);
     if (!environment.alive) return; // condemned: forget() runs on its exit and pumps
     if (this.closed || environment.generation !== this.generation) {
-      this.all.delete(environment);
-      void environment.terminate();
+      this.retire(environment);
     } else {
       this.idle.push(environment);
+      this.scheduleReclaim(environment);
     }
     this.pump();
   }
 
+  private retire(environment: Environment): void {
+    this.cancelReclaim(environment);
+    this.all.delete(environment);
+    void environment.terminate();
+  }
+
+  private scheduleReclaim(environment: Environment): void {
+    this.cancelReclaim(environment);
+    const timer = setTimeout(() => {
+      this.reclaimTimers.delete(environment);
+      const index = this.idle.indexOf(environment);
+      // Still idle, and not the last one: a function keeps one warm environment.
+      if (index < 0 || this.all.size <= 1) return;
+      this.idle.splice(index, 1);
+      this.retire(environment);
+    }, this.options.reclaimIdleMs);
+    // An idle environment must not keep the gateway's process alive.
+    timer.unref();
+    this.reclaimTimers.set(environment, timer);
+  }
+
+  private cancelReclaim(environment: Environment): void {
+    const timer = this.reclaimTimers.get(environment);
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    this.reclaimTimers.delete(environment);
+  }
+
   private forget(environment: Environment): void {
+    this.cancelReclaim(environment);
     this.all.delete(environment);
     const index = this.idle.indexOf(environment);
     if (index >= 0) this.idle.splice(index, 1);

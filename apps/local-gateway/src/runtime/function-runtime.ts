@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { FunctionRuntime, FunctionRuntimeOptions, InvocationResult } from '../contracts.js';
 import { EnvironmentPool } from './environment-pool.js';
 import { RuntimeClosedError, UnknownFunctionError } from './errors.js';
@@ -10,12 +11,34 @@ import { resolveWorkerBootstrap } from './worker-path.js';
 export interface CreateFunctionRuntimeOptions extends FunctionRuntimeOptions {
   /** Where functions' console output goes. @default `[name] line` on stderr */
   onLog?: FunctionLogSink;
+  /**
+   * How long an environment may sit idle before it is terminated; each function keeps one.
+   * @default 300000 (5 minutes)
+   */
+  reclaimIdleEnvironmentMs?: number;
 }
+
+/**
+ * Environments per function when calls overlap: one per core, at least two. Each environment is
+ * a worker thread with its own V8 heap and bundle (about 25 MB), and more workers than cores only
+ * adds memory and garbage collection: with 1, 2 and 8 environments the bench's throughput was the
+ * same on 2 cores (apps/loadgen/README.md).
+ */
+export function defaultMaxEnvironmentsPerFunction(): number {
+  return Math.max(2, availableParallelism());
+}
+
+/** Lambda reclaims idle environments after minutes; so does the gateway, keeping one warm. */
+export const DEFAULT_RECLAIM_IDLE_ENVIRONMENT_MS = 300_000;
 
 /**
  * Runs manifest functions as Lambda does: each in its own worker thread with its own
  * environment variables and heap limit, warm between calls, one call at a time per environment,
- * `timeoutSeconds` enforced by replacing the environment.
+ * `timeoutSeconds` enforced by replacing the environment. Overlapping calls start up to
+ * `maxEnvironmentsPerFunction` environments (default: {@link defaultMaxEnvironmentsPerFunction})
+ * and then wait in order (Lambda would scale further; on one machine more workers than cores only
+ * cost memory, and a queued call still runs once, in order). Environments idle for
+ * `reclaimIdleEnvironmentMs` are terminated, one per function staying warm.
  *
  * @example
  * const runtime = createFunctionRuntime({ loaded, environment: { AWS_REGION: 'us-east-1' } });
@@ -26,7 +49,8 @@ export interface CreateFunctionRuntimeOptions extends FunctionRuntimeOptions {
 export function createFunctionRuntime(options: CreateFunctionRuntimeOptions): FunctionRuntime {
   const functions = resolveFunctions(options.loaded, options.environment);
   const bootstrapPath = resolveWorkerBootstrap();
-  const maxEnvironments = options.maxEnvironmentsPerFunction ?? 8;
+  const maxEnvironments = options.maxEnvironmentsPerFunction ?? defaultMaxEnvironmentsPerFunction();
+  const reclaimIdleMs = options.reclaimIdleEnvironmentMs ?? DEFAULT_RECLAIM_IDLE_ENVIRONMENT_MS;
   const logSink = options.onLog ?? writeFunctionLogToStderr;
   const pools = new Map<string, EnvironmentPool>();
   let closed = false;
@@ -38,7 +62,7 @@ export function createFunctionRuntime(options: CreateFunctionRuntimeOptions): Fu
     if (!pool) {
       const fn = functions.get(functionName);
       if (!fn) throw new UnknownFunctionError(functionName);
-      pool = new EnvironmentPool({ fn, maxEnvironments, bootstrapPath, logSink });
+      pool = new EnvironmentPool({ fn, maxEnvironments, reclaimIdleMs, bootstrapPath, logSink });
       pools.set(functionName, pool);
     }
     return pool;

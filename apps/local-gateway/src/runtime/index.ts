@@ -1,4 +1,9 @@
-export { type CreateFunctionRuntimeOptions, createFunctionRuntime } from './function-runtime.js';
+export {
+  type CreateFunctionRuntimeOptions,
+  createFunctionRuntime,
+  DEFAULT_RECLAIM_IDLE_ENVIRONMENT_MS,
+  defaultMaxEnvironmentsPerFunction,
+} from './function-runtime.js';
 export {
   FunctionRuntimeError,
   RuntimeClosedError,

@@ -75,6 +75,31 @@ describe('createFunctionRuntime', () => {
     expect(new Set(values.map((v) => v.threadId)).size).toBe(2);
   });
 
+  it('reclaims an environment left idle past reclaimIdleEnvironmentMs, keeping one warm', async () => {
+    const reclaiming = createFunctionRuntime({
+      loaded,
+      environment: gatewayEnv,
+      maxEnvironmentsPerFunction: 2,
+      reclaimIdleEnvironmentMs: 200,
+    });
+    try {
+      const overlapping = () =>
+        Promise.all([1, 2].map((tag) => reclaiming.invoke('slow', { ms: 100, tag }))).then((results) =>
+          results.map((result) => successValue(result).threadId),
+        );
+      const before = new Set(await overlapping());
+      await new Promise((resolve) => setTimeout(resolve, 600));
+
+      const after = await overlapping();
+
+      expect(before.size).toBe(2);
+      // One environment stayed warm; the other was terminated, so a new one had to start.
+      expect(after.filter((threadId) => before.has(threadId))).toHaveLength(1);
+    } finally {
+      await reclaiming.close();
+    }
+  });
+
   it('fails a call past timeoutSeconds with Sandbox.Timedout and replaces the environment', async () => {
     const timedOut = await runtime.invoke('slow', { spin: true }, { awsRequestId: 'req-t' });
 
