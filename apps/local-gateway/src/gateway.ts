@@ -138,14 +138,12 @@ export function createGateway(options: GatewayOptions): Gateway {
   // Created at listen(), once its certificate exists.
   let secure: { server: HttpsServer; certificate: LocalCertificate } | undefined;
 
-  const stopServers = async () => {
-    await Promise.all(
+  const stopServers = () =>
+    Promise.all(
       [server, secure?.server].map(
         (s) => new Promise<void>((resolve) => (s ? s.close(() => resolve()) : resolve())),
       ),
     );
-    await secure?.certificate.remove();
-  };
 
   return {
     async listen() {
@@ -172,6 +170,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       } catch (error) {
         state = 'closed';
         await stopServers();
+        await secure?.certificate.remove();
         throw error;
       }
       state = 'ready';
@@ -203,6 +202,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       server.closeAllConnections();
       secure?.server.closeAllConnections();
       await stopped;
+      // Only now: a `$disconnect` run at shutdown may start an environment, which reads the
+      // certificate file (NODE_EXTRA_CA_CERTS) during its init.
+      await secure?.certificate.remove();
     },
   };
 }
