@@ -1,6 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
@@ -8,8 +5,8 @@ import {
   DynamoDBClient,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
 import type { DynamoService, DynamoServiceOptions } from '../contracts.js';
+import { startDynaliteThread } from './dynalite-thread.js';
 import { DynamoStartError } from './errors.js';
 
 /** What happened to each manifest table at start. */
@@ -27,8 +24,9 @@ export interface StartedDynamoService extends DynamoService {
 const ACTIVE_TIMEOUT_MS = 30_000;
 
 /**
- * DynamoDB for the gateway: dynalite embedded in this process on 127.0.0.1 (in memory, or on
- * disk under `dataDir`), or any DynamoDB-compatible `externalEndpoint`. Creates the manifest's
+ * DynamoDB for the gateway: dynalite embedded in this process, in a thread of its own, on
+ * 127.0.0.1 (in memory, or on disk under `dataDir`), or any DynamoDB-compatible
+ * `externalEndpoint`. Creates the manifest's
  * tables when missing and waits until they are ACTIVE.
  *
  * A table input may carry a `TimeToLiveSpecification` (not part of CreateTable): it is applied
@@ -39,15 +37,10 @@ const ACTIVE_TIMEOUT_MS = 30_000;
  * env.AWS_ENDPOINT_URL_DYNAMODB = dynamo.endpoint;
  */
 export async function startDynamo(options: DynamoServiceOptions): Promise<StartedDynamoService> {
-  const server = options.externalEndpoint ? undefined : await listenDynalite(options.dataDir);
-  const endpoint = options.externalEndpoint ?? `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+  const dynalite = options.externalEndpoint ? undefined : await startDynaliteThread(options.dataDir);
+  const endpoint = options.externalEndpoint ?? `http://127.0.0.1:${dynalite!.port}`;
   const close = async () => {
-    if (!server) return;
-    // Functions' SDK clients keep sockets alive; close() alone would wait for them.
-    server.closeAllConnections();
-    await new Promise<void>((resolve, reject) =>
-      server.close((error) => (error ? reject(error) : resolve())),
-    );
+    await dynalite?.close();
   };
 
   const client = new DynamoDBClient({ endpoint, region: options.region, credentials: options.credentials });
@@ -61,24 +54,6 @@ export async function startDynamo(options: DynamoServiceOptions): Promise<Starte
   } finally {
     client.destroy();
   }
-}
-
-async function listenDynalite(dataDir: string | undefined): Promise<Server> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  // Tables are ACTIVE at once: nothing to gain from dynalite's default 500 ms of CREATING.
-  const server = dynalite({
-    createTableMs: 0,
-    deleteTableMs: 0,
-    updateTableMs: 0,
-    ...(dataDir ? { path: dataDir } : {}),
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (cause) =>
-      reject(new DynamoStartError(`dynalite could not listen: ${cause.message}`, { cause })),
-    );
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  return server;
 }
 
 async function createTableIfMissing(

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DynamoDBClient, GetItemCommand, ListTablesCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
@@ -96,6 +96,24 @@ describe('startDynamo', () => {
       expect(TableNames).toEqual(['connections', 'jobs']);
     } finally {
       await server.close();
+    }
+  });
+
+  it('fails with DynamoStartError when dynalite cannot open its dataDir', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'dynamo-data-'));
+    const notADir = join(parent, 'file');
+    writeFileSync(notADir, 'a file where the data folder should be');
+    try {
+      await expect(
+        startDynamo({ tables: [jobs], region, credentials, dataDir: join(notADir, 'data') }),
+      ).rejects.toThrow(
+        expect.objectContaining({
+          name: 'DynamoStartError',
+          message: expect.stringContaining('dynalite could not listen'),
+        }),
+      );
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
     }
   });
 

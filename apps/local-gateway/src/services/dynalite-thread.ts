@@ -1,0 +1,71 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { DynamoStartError } from './errors.js';
+
+/** dynalite listening in its own thread. */
+export interface DynaliteThread {
+  port: number;
+  /** Closes the server (and with it the database, flushing a `dataDir`), then ends the thread. */
+  close(): Promise<void>;
+}
+
+// How long close() waits for the thread to close its database before terminating it.
+const CLOSE_TIMEOUT_MS = 5000;
+
+// The thread's code, evaluated as CommonJS: a separate .mjs would need its own copy step into
+// dist/, and this is all it does. dynalite is required by absolute path, resolved here.
+const THREAD_SOURCE = `
+const { mkdirSync } = require('node:fs');
+const { parentPort, workerData } = require('node:worker_threads');
+const dynalite = require(workerData.dynalitePath);
+const { dataDir } = workerData;
+try {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // Tables are ACTIVE at once: nothing to gain from dynalite's default 500 ms of CREATING.
+  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(dataDir ? { path: dataDir } : {}) });
+  server.once('error', (error) => parentPort.postMessage({ type: 'error', message: error.message }));
+  server.listen(0, '127.0.0.1', () => parentPort.postMessage({ type: 'listening', port: server.address().port }));
+  parentPort.on('message', (message) => {
+    if (message !== 'close') return;
+    // Functions' SDK clients keep sockets alive; close() alone would wait for them.
+    server.closeAllConnections();
+    server.close(() => parentPort.close());
+  });
+} catch (error) {
+  parentPort.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+}
+`;
+
+/**
+ * Starts dynalite (in memory, or on disk under `dataDir`) on 127.0.0.1 in a worker thread.
+ *
+ * Why a thread: every store read and write (each `$connect`, `join`, `send`) is parsed,
+ * validated and served by dynalite in JavaScript; on the gateway's main thread that work
+ * competed with WebSocket frames and `@connections` posts. In its own thread it runs on another
+ * core and stays in the gateway's process (one RSS, one lifetime).
+ */
+export function startDynaliteThread(dataDir: string | undefined): Promise<DynaliteThread> {
+  const dynalitePath = createRequire(join(import.meta.dirname, 'resolve.js')).resolve('dynalite');
+  const worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { dynalitePath, dataDir } });
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  const close = async () => {
+    worker.postMessage('close');
+    const timer = setTimeout(() => void worker.terminate(), CLOSE_TIMEOUT_MS);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  return new Promise<DynaliteThread>((resolve, reject) => {
+    const fail = (message: string, cause?: unknown) => {
+      void worker.terminate();
+      reject(new DynamoStartError(`dynalite could not listen: ${message}`, { cause }));
+    };
+    worker.once('error', (error) => fail(error.message, error));
+    worker.once('exit', (code) => fail(`its thread exited with status ${code}`));
+    worker.on('message', (message: { type: string; port?: number; message?: string }) => {
+      if (message.type === 'listening') resolve({ port: message.port!, close });
+      else if (message.type === 'error') fail(message.message ?? 'unknown error');
+    });
+  });
+}
