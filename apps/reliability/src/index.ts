@@ -1,0 +1,31 @@
+/**
+ * @switchboard/reliability: the harness of the reliability suite (`pnpm test:reliability`,
+ * `pnpm soak`). The scenarios live in `tests/`; these are the parts they share.
+ */
+export {
+  eventually,
+  mapLimit,
+  openClient,
+  openClients,
+  type ReceivedFrame,
+  request,
+  type TestClient,
+} from './clients.js';
+export { ReferenceAppNotBuiltError, ReliabilityHarnessError, WaitTimeoutError } from './errors.js';
+export { type ReliabilityMode, reliabilityMode, type ScenarioSizes, scenarioSizes } from './modes.js';
+export { createPrng, type Prng, seedFromEnv } from './prng.js';
+export { type InvocationRecord, type Recorder, startRecorder } from './recorder.js';
+export {
+  fixturePath,
+  loadReferenceApp,
+  recordedReferenceApp,
+  referenceManifestPath,
+} from './reference-app.js';
+export {
+  formatReportTable,
+  readReports,
+  reportScenario,
+  resultsFile,
+  type ScenarioReport,
+} from './report.js';
+export { createStoreProbe, type StoreCounts, type StoreProbe } from './store-probe.js';
