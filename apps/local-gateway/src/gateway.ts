@@ -93,6 +93,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     log: options.log ?? (() => {}),
   };
 
+  const heartbeatIntervalMs = options.heartbeatIntervalMs ?? defaults.heartbeatIntervalMs;
   const wss = new WebSocketServer({
     noServer: true,
     clientTracking: false,
@@ -124,7 +125,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (!isStageUpgrade(ctx, req, socket)) return;
     pendingUpgrades.add(socket);
     handleUpgrade(ctx, wss, req, socket, head, (connection, ws) => {
-      const session = runSession(ctx, connection, ws);
+      const session = runSession(ctx, connection, ws, { heartbeatIntervalMs });
       sessions.add(session);
       void session.finally(() => sessions.delete(session));
     })

@@ -26,6 +26,15 @@ export interface GatewayOptions {
   idleTimeoutMs?: number;
   /** @default 7200000 (API Gateway's 2 hours) */
   maxDurationMs?: number;
+  /**
+   * The gateway pings every client this often (a WebSocket ping) and cuts one that answered
+   * nothing since the previous ping, so a peer gone without a FIN (a half-open socket) gets its
+   * `$disconnect` (1006) within two intervals. API Gateway does the same on its side; pings are
+   * not activity for the idle timeout. A client that stops reading for two intervals is cut too.
+   * 0 turns the heartbeat off.
+   * @default 30000
+   */
+  heartbeatIntervalMs?: number;
   /** The credentials `@connections` requests must be signed with, and functions get. @default 'local' */
   accessKeyId?: string;
   /** @default 'local' */
@@ -69,6 +78,7 @@ export const defaults = {
   stage: 'dev',
   idleTimeoutMs: 600_000,
   maxDurationMs: 7_200_000,
+  heartbeatIntervalMs: 30_000,
   accessKeyId: 'local',
   secretAccessKey: 'local',
   region: 'us-east-1',
@@ -100,6 +110,12 @@ export function validateOptions(options: GatewayOptions): void {
     if (value !== undefined && (!Number.isFinite(value) || value <= 0)) {
       throw new GatewayConfigError(`Invalid ${key} ${value}: expected a positive number of milliseconds.`);
     }
+  }
+  const heartbeat = options.heartbeatIntervalMs;
+  if (heartbeat !== undefined && (!Number.isFinite(heartbeat) || heartbeat < 0)) {
+    throw new GatewayConfigError(
+      `Invalid heartbeatIntervalMs ${heartbeat}: expected 0 (off) or a positive number of milliseconds.`,
+    );
   }
   const port = options.port;
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {

@@ -29,3 +29,12 @@ export {
   type ScenarioReport,
 } from './report.js';
 export { createStoreProbe, type StoreCounts, type StoreProbe } from './store-probe.js';
+export {
+  encodeFrame,
+  type FrameOptions,
+  opcodes,
+  openRawClient,
+  type RawClient,
+  type ServerFrame,
+} from './raw-client.js';
+export { type ReferenceStack, startReferenceStack } from './reference-gateway.js';

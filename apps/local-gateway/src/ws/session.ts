@@ -26,11 +26,54 @@ export function clientCloseReason(code: number, reason: string): { code: number;
   return { code, reason };
 }
 
+/** What a session needs besides the gateway's context. */
+export interface SessionOptions {
+  /** Ping interval of the liveness heartbeat; 0 turns it off. See {@link startHeartbeat}. */
+  heartbeatIntervalMs: number;
+}
+
+/**
+ * Pings the client every `intervalMs` and cuts a client that has sent nothing (no pong, no
+ * message) since the previous ping: a peer that vanished without a FIN (a half-open socket) is
+ * found within two intervals and handled as a drop (`$disconnect` with 1006). The ping is a
+ * transport-level liveness check only; it is not activity for the idle timeout.
+ * @returns the function that stops it
+ */
+export function startHeartbeat(socket: WebSocket, intervalMs: number): () => void {
+  if (intervalMs <= 0) return () => {};
+  let heard = true;
+  const onHeard = () => {
+    heard = true;
+  };
+  socket.on('pong', onHeard);
+  socket.on('message', onHeard);
+  const timer = setInterval(() => {
+    if (!heard) {
+      // terminate() destroys the socket without a close frame: ws reports 1006, as for a drop.
+      socket.terminate();
+      return;
+    }
+    heard = false;
+    socket.ping();
+  }, intervalMs);
+  return () => {
+    clearInterval(timer);
+    socket.off('pong', onHeard);
+    socket.off('message', onHeard);
+  };
+}
+
 /**
  * Runs an accepted connection: routes its messages, enforces frame, message, idle and duration
- * limits, and runs `$disconnect` once the socket has closed.
+ * limits, checks the client is still there (heartbeat), and runs `$disconnect` once the socket
+ * has closed.
  */
-export function runSession(ctx: GatewayContext, connection: Connection, socket: WebSocket): Promise<void> {
+export function runSession(
+  ctx: GatewayContext,
+  connection: Connection,
+  socket: WebSocket,
+  options: SessionOptions = { heartbeatIntervalMs: 0 },
+): Promise<void> {
   connection.socket = socket;
   connection.state = 'open';
   let refused = false;
@@ -49,6 +92,7 @@ export function runSession(ctx: GatewayContext, connection: Connection, socket: 
     ctx.limits.maxDurationMs,
   );
   const idle = setTimeout(() => closeConnection(connection, closeCodes.goingAway), ctx.limits.idleTimeoutMs);
+  const stopHeartbeat = startHeartbeat(socket, options.heartbeatIntervalMs);
 
   socket.on('message', (data, isBinary) => {
     if (refused || connection.state !== 'open') return;
@@ -70,6 +114,7 @@ export function runSession(ctx: GatewayContext, connection: Connection, socket: 
     socket.on('close', (code, reasonBuffer) => {
       clearTimeout(maxDuration);
       clearTimeout(idle);
+      stopHeartbeat();
       stopFrameGuard();
       connection.state = 'closed';
       ctx.connections.delete(connection.connectionId);
