@@ -10,6 +10,8 @@ export interface DynaliteThread {
   close(): Promise<void>;
 }
 
+const DYNALITE_YOUNG_GENERATION_MB = 8;
+
 // How long close() waits for the thread to close its database before terminating it.
 const CLOSE_TIMEOUT_MS = 5000;
 
@@ -47,7 +49,14 @@ try {
  */
 export function startDynaliteThread(dataDir: string | undefined): Promise<DynaliteThread> {
   const dynalitePath = createRequire(join(import.meta.dirname, 'resolve.js')).resolve('dynalite');
-  const worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { dynalitePath, dataDir } });
+  const worker = new Worker(THREAD_SOURCE, {
+    eval: true,
+    workerData: { dynalitePath, dataDir },
+    // dynalite allocates a lot per request; with V8's default young generation its heap grew to
+    // 170 MB (40 MB live) over four rounds of 1,000 connects, with 8 MB it stays near 40 MB at
+    // the same throughput. The old generation is not bounded: in memory, the data lives there.
+    resourceLimits: { maxYoungGenerationSizeMb: DYNALITE_YOUNG_GENERATION_MB },
+  });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const close = async () => {
     worker.postMessage('close');
