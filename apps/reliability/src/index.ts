@@ -38,3 +38,6 @@ export {
   type ServerFrame,
 } from './raw-client.js';
 export { type ReferenceStack, startReferenceStack } from './reference-gateway.js';
+export { createManagementClient, postOnce } from './management-client.js';
+export { type FuzzCase, type FuzzExpectation, nextFuzzCase } from './fuzz-frames.js';
+export { collectGarbage, retainedMemory } from './memory.js';
