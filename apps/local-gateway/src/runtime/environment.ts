@@ -27,11 +27,10 @@ export interface EnvironmentOptions {
   onExit(environment: Environment): void;
 }
 
+/** The worker's messages other than a success (which is a string). */
 interface WorkerMessage {
   type: 'ready' | 'init-error' | 'result';
   id?: number;
-  ok?: boolean;
-  valueJson?: string;
   errorType?: string;
   message?: string;
 }
@@ -57,6 +56,7 @@ export function startEnvironment(options: EnvironmentOptions): Environment {
   forwardLines(worker.stderr, fn.functionName, 'stderr', options.logSink);
 
   let alive = true;
+  let initialized = false;
   let lastError: Error | undefined;
   let nextId = 1;
   let current: { id: number; settle(failure: Failure | null, valueJson?: string): void } | undefined;
@@ -84,8 +84,14 @@ export function startEnvironment(options: EnvironmentOptions): Environment {
     return { kind: 'crash', errorType: 'Runtime.ExitError', message: `Runtime exited with error: ${reason}` };
   };
 
-  worker.on('message', (message: WorkerMessage) => {
-    if (message.type === 'ready') initDone(null);
+  worker.on('message', (message: WorkerMessage | string) => {
+    if (typeof message === 'string') {
+      // A success: `id\nvalueJson` (see worker-bootstrap.mjs).
+      const newline = message.indexOf('\n');
+      if (current && Number(message.slice(0, newline)) === current.id) {
+        current.settle(null, message.slice(newline + 1));
+      }
+    } else if (message.type === 'ready') initDone(null);
     else if (message.type === 'init-error') {
       initDone({
         kind: 'error',
@@ -94,12 +100,11 @@ export function startEnvironment(options: EnvironmentOptions): Environment {
       });
       retire();
     } else if (message.type === 'result' && current && message.id === current.id) {
-      current.settle(
-        message.ok
-          ? null
-          : { kind: 'error', errorType: message.errorType ?? 'Error', message: message.message ?? '' },
-        message.valueJson,
-      );
+      current.settle({
+        kind: 'error',
+        errorType: message.errorType ?? 'Error',
+        message: message.message ?? '',
+      });
     }
   });
   worker.on('error', (error) => {
@@ -124,16 +129,20 @@ export function startEnvironment(options: EnvironmentOptions): Environment {
         const durationMs = Math.round((performance.now() - startedAt) * 100) / 100;
         return failure ? { ok: false, error: failure, durationMs } : { ok: true, value, durationMs };
       };
-      const initTimer = setTimeout(() => {
-        initDone({
-          kind: 'timeout',
-          errorType: 'Sandbox.Timedout',
-          message: 'Init phase timed out after 10.00 seconds',
-        });
-        retire();
-      }, INIT_TIMEOUT_MS);
-      const initFailure = await ready.finally(() => clearTimeout(initTimer));
-      if (initFailure) return done(initFailure);
+      // Warm calls skip the init wait: no timer and no extra promise turn per invocation.
+      if (!initialized) {
+        const initTimer = setTimeout(() => {
+          initDone({
+            kind: 'timeout',
+            errorType: 'Sandbox.Timedout',
+            message: 'Init phase timed out after 10.00 seconds',
+          });
+          retire();
+        }, INIT_TIMEOUT_MS);
+        const initFailure = await ready.finally(() => clearTimeout(initTimer));
+        if (initFailure) return done(initFailure);
+        initialized = true;
+      }
 
       const id = nextId++;
       const timeoutMs = fn.timeoutSeconds * 1000;
@@ -153,13 +162,7 @@ export function startEnvironment(options: EnvironmentOptions): Environment {
             resolve(done(failure, failure ? undefined : JSON.parse(valueJson ?? 'null')));
           },
         };
-        worker.postMessage({
-          type: 'invoke',
-          id,
-          eventJson,
-          awsRequestId,
-          deadlineMs: Date.now() + timeoutMs,
-        });
+        worker.postMessage(`${id}\n${Date.now() + timeoutMs}\n${JSON.stringify(awsRequestId)}\n${eventJson}`);
       });
     },
     async terminate() {
