@@ -6,7 +6,9 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const packageDirs = ['packages', 'apps']
-  .flatMap((group) => (existsSync(join(root, group)) ? readdirSync(join(root, group)).map((d) => join(group, d)) : []))
+  .flatMap((group) =>
+    existsSync(join(root, group)) ? readdirSync(join(root, group)).map((d) => join(group, d)) : [],
+  )
   .concat(['infra'])
   .filter((dir) => existsSync(join(root, dir, 'package.json')));
 
@@ -17,8 +19,8 @@ const missing = [];
 const rows = [];
 for (const dir of packageDirs) {
   const pkg = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
-  const suites = Object.keys(pkg.switchboardSuites ?? { test: true });
-  if (!pkg.scripts?.test) continue;
+  // `test` runs under `pnpm test`; other suites (reliability) are declared in `switchboardSuites`.
+  const suites = [...(pkg.scripts?.test ? ['test'] : []), ...Object.keys(pkg.switchboardSuites ?? {})];
   for (const suite of suites) {
     const file = join(root, dir, '.test-results', `${suite}.json`);
     if (!existsSync(file)) {
@@ -29,7 +31,9 @@ for (const dir of packageDirs) {
     passed += counts.passed;
     failed += counts.failed;
     skipped += counts.skipped;
-    rows.push(`  ${pkg.name.padEnd(32)} ${suite.padEnd(12)} ${String(counts.passed).padStart(5)} passed ${String(counts.failed).padStart(4)} failed`);
+    rows.push(
+      `  ${pkg.name.padEnd(32)} ${suite.padEnd(12)} ${String(counts.passed).padStart(5)} passed ${String(counts.failed).padStart(4)} failed`,
+    );
   }
 }
 
