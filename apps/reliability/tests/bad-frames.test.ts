@@ -35,7 +35,9 @@ async function runCase(raw: RawClient, fuzzCase: FuzzCase): Promise<Outcome> {
     if (close)
       return { kind: 'close', code: close.payload.length >= 2 ? close.payload.readUInt16BE(0) : 1005 };
     const textFrame = fresh.find((f) => f.opcode === 0x1);
-    if (textFrame) {
+    // A case that must close the connection waits for the close: a text frame before it is a
+    // late answer to an earlier case (a job's progress, a fan-out), not this case's outcome.
+    if (textFrame && fuzzCase.expect.kind === 'reply') {
       const body = textFrame.payload.toString('utf8');
       return {
         kind: 'reply',

@@ -37,6 +37,7 @@ describe('soak: mixed traffic at a steady rate', () => {
     let drops = 0;
     let jobs = 0;
     const pending: Array<Promise<void>> = [];
+    const busy = new Map<TestClient, number>();
     const samples: Sample[] = [];
     const sample = async () => {
       const memory = retainedMemory();
@@ -60,14 +61,23 @@ describe('soak: mixed traffic at a steady rate', () => {
         live.push(client);
       }
       if (tick % 10 === 5 && live.length > 2) {
-        live.splice(tick % live.length, 1)[0]!.drop();
-        drops++;
+        // Drop a client with no request in flight (a dropped sender's reply is not a loss);
+        // never live[0], the job owner.
+        const victim = live.findIndex((c, i) => i > 0 && !busy.has(c));
+        if (victim > 0) {
+          live.splice(victim, 1)[0]!.drop();
+          drops++;
+        }
       }
       const sender = live[tick % live.length]!;
       sent++;
+      busy.set(sender, (busy.get(sender) ?? 0) + 1);
       pending.push(
         request(sender, { action: 'send', room: 'soak', text: `soak ${tick}` }).then((f) => {
           if (f.json?.type === 'message') delivered++;
+          const left = (busy.get(sender) ?? 1) - 1;
+          if (left === 0) busy.delete(sender);
+          else busy.set(sender, left);
         }),
       );
       if (tick % 20 === 0) {
