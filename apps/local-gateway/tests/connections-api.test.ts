@@ -3,6 +3,8 @@ import {
   GetConnectionCommand,
   PostToConnectionCommand,
 } from '@aws-sdk/client-apigatewaymanagementapi';
+import { Hash } from '@smithy/hash-node';
+import { SignatureV4 } from '@smithy/signature-v4';
 import { closed, managementClient, nextMessage, openClient } from './helpers/clients.js';
 import { startTestGateway, type TestGateway } from './helpers/gateway.js';
 
@@ -113,6 +115,51 @@ describe('@connections API', () => {
     });
     expect(unsigned.status).toBe(403);
     expect(unsigned.headers.get('x-amzn-errortype')).toBe('ForbiddenException');
+    ws.close();
+  });
+
+  /**
+   * Signs as botocore and other non-JS SDKs do for execute-api: no X-Amz-Content-Sha256 header,
+   * so the body is covered by the signature alone.
+   */
+  async function postSignedWithoutContentHash(
+    connectionId: string,
+    signedBody: string,
+    sentBody = signedBody,
+  ) {
+    const url = new URL(`${gw.address.connectionUrl}/${encodeURIComponent(connectionId)}`);
+    const signer = new SignatureV4({
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      region: 'us-east-1',
+      service: 'execute-api',
+      sha256: Hash.bind(null, 'sha256'),
+      applyChecksum: false,
+    });
+    const signed = await signer.sign({
+      method: 'POST',
+      protocol: 'http:',
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: url.pathname,
+      query: {},
+      headers: { host: url.host, 'content-type': 'application/json' },
+      body: signedBody,
+    });
+    const { host: _host, ...headers } = signed.headers;
+    return fetch(url, { method: 'POST', headers, body: sentBody });
+  }
+
+  it('accepts a request signed without X-Amz-Content-Sha256, and refuses it once the body is altered', async () => {
+    const { ws, connectionId } = await connect();
+    const received = nextMessage(ws);
+
+    const accepted = await postSignedWithoutContentHash(connectionId, '{"signed":"elsewhere"}');
+    const altered = await postSignedWithoutContentHash(connectionId, '{"signed":"body"}', '{"other":"body"}');
+
+    expect(accepted.status).toBe(200);
+    expect(await received).toBe('{"signed":"elsewhere"}');
+    expect(altered.status).toBe(403);
+    expect(altered.headers.get('x-amzn-errortype')).toBe('ForbiddenException');
     ws.close();
   });
 });
