@@ -3,13 +3,13 @@ import { availableParallelism } from 'node:os';
 import type { FunctionRuntime, FunctionRuntimeOptions, InvocationResult } from '../contracts.js';
 import { EnvironmentPool } from './environment-pool.js';
 import { RuntimeClosedError, UnknownFunctionError } from './errors.js';
-import { type FunctionLogSink, writeFunctionLogToStderr } from './function-logs.js';
+import { createBatchedStderrSink, type FunctionLogSink } from './function-logs.js';
 import { resolveFunctions } from './function-spec.js';
 import { resolveWorkerBootstrap } from './worker-path.js';
 
 /** {@link FunctionRuntimeOptions} plus what only the runtime's own callers need. */
 export interface CreateFunctionRuntimeOptions extends FunctionRuntimeOptions {
-  /** Where functions' console output goes. @default `[name] line` on stderr */
+  /** Where functions' console output goes. @default `[name] line` on stderr, once per event-loop turn */
   onLog?: FunctionLogSink;
   /**
    * How long an environment may sit idle before it is terminated; each function keeps one.
@@ -51,7 +51,8 @@ export function createFunctionRuntime(options: CreateFunctionRuntimeOptions): Fu
   const bootstrapPath = resolveWorkerBootstrap();
   const maxEnvironments = options.maxEnvironmentsPerFunction ?? defaultMaxEnvironmentsPerFunction();
   const reclaimIdleMs = options.reclaimIdleEnvironmentMs ?? DEFAULT_RECLAIM_IDLE_ENVIRONMENT_MS;
-  const logSink = options.onLog ?? writeFunctionLogToStderr;
+  const stderrSink = createBatchedStderrSink();
+  const logSink = options.onLog ?? stderrSink;
   const pools = new Map<string, EnvironmentPool>();
   let closed = false;
 
@@ -81,6 +82,7 @@ export function createFunctionRuntime(options: CreateFunctionRuntimeOptions): Fu
     async close() {
       closed = true;
       await Promise.all([...pools.values()].map((pool) => pool.close()));
+      stderrSink.flush();
     },
   };
 }

@@ -10,6 +10,12 @@ export {
   UnknownFunctionError,
   WorkerBootstrapMissingError,
 } from './errors.js';
-export { type FunctionLogLine, type FunctionLogSink, writeFunctionLogToStderr } from './function-logs.js';
+export {
+  type BatchedLogSink,
+  createBatchedStderrSink,
+  type FunctionLogLine,
+  type FunctionLogSink,
+  writeFunctionLogToStderr,
+} from './function-logs.js';
 export { buildFunctionEnv, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS } from './function-spec.js';
 export { type BundleWatcher, type WatchBundlesOptions, watchBundles } from './watch-bundles.js';
