@@ -108,6 +108,7 @@ export function itemToJob(item: Item): Job {
   if (item.input !== undefined) job.input = item.input;
   if (item.result !== undefined) job.result = item.result;
   if (typeof item.error === 'string') job.error = item.error;
+  if (typeof item.notifiedAtMs === 'number') job.notifiedAtMs = item.notifiedAtMs;
   return job;
 }
 

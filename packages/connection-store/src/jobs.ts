@@ -1,7 +1,7 @@
 /**
- * Jobs: create, get, and forward-only status transitions. The allowed previous statuses go
- * into the `ConditionExpression`, so the table itself refuses a late or repeated step even when
- * two workflow steps race.
+ * Jobs: create, get, forward-only status transitions, and the record that the owner was told.
+ * The allowed previous statuses go into the `ConditionExpression`, so the table itself refuses a
+ * late or repeated step even when two workflow steps race.
  */
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type StoreContext, sdkCall, toEpochSeconds } from './context.js';
@@ -106,6 +106,28 @@ export async function transitionJob(
   } catch (error) {
     if (isConditionalCheckFailed(error)) throw await refusal(ctx, jobId, to, error);
     throw translateSdkError('transitionJob', error);
+  }
+}
+
+/** `ConnectionStore.markJobNotified` (see types.ts), over a context. */
+export async function markJobNotified(ctx: StoreContext, jobId: string): Promise<Job> {
+  try {
+    const { Attributes } = await ctx.doc.send(
+      new UpdateCommand({
+        TableName: ctx.tableName,
+        Key: keys.job(jobId),
+        // if_not_exists: the first time stays, so the write is idempotent.
+        UpdateExpression: 'SET #notified = if_not_exists(#notified, :now)',
+        ConditionExpression: 'attribute_exists(#pk)',
+        ExpressionAttributeNames: { '#pk': keyAttributes.partition, '#notified': 'notifiedAtMs' },
+        ExpressionAttributeValues: { ':now': ctx.now() },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return itemToJob(Attributes ?? {});
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) throw new JobNotFoundError(jobId, { cause: error });
+    throw translateSdkError('markJobNotified', error);
   }
 }
 

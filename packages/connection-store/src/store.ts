@@ -1,7 +1,7 @@
 /** The store: the operations of each concern bound to one context. */
 import { connectionsOfUser, deleteConnection, getConnection, putConnection } from './connections.js';
 import { createContext } from './context.js';
-import { createJob, getJob, transitionJob } from './jobs.js';
+import { createJob, getJob, markJobNotified, transitionJob } from './jobs.js';
 import { removeConnection } from './remove-connection.js';
 import { joinRoom, leaveRoom, roomMemberPages, roomMembers, roomsOf } from './rooms.js';
 import type { ConnectionStore, ConnectionStoreOptions } from './types.js';
@@ -33,5 +33,6 @@ export function createConnectionStore(options: ConnectionStoreOptions): Connecti
     createJob: (job) => createJob(ctx, job),
     getJob: (jobId) => getJob(ctx, jobId),
     transitionJob: (jobId, to, details) => transitionJob(ctx, jobId, to, details),
+    markJobNotified: (jobId) => markJobNotified(ctx, jobId),
   };
 }

@@ -57,6 +57,11 @@ export interface Job {
   result?: unknown;
   /** Set with `failed`; safe to show a client. */
   error?: string;
+  /**
+   * When the owner was told the outcome (`markJobNotified`): a repeated notify step that finds
+   * it set does not post again.
+   */
+  notifiedAtMs?: number;
   createdAtMs: number;
   updatedAtMs: number;
   expiresAtSeconds: number;
@@ -153,4 +158,10 @@ export interface ConnectionStore {
    * `JobNotFoundError` if there is no such job.
    */
   transitionJob(jobId: string, to: JobStatus, details?: JobTransitionDetails): Promise<Job>;
+  /**
+   * Records that the job's outcome was posted to its owner: sets `notifiedAtMs` once (a repeated
+   * call keeps the first time, so an SDK retry of an applied write is harmless).
+   * `JobNotFoundError` if there is no such job.
+   */
+  markJobNotified(jobId: string): Promise<Job>;
 }

@@ -115,4 +115,25 @@ describe('jobs', () => {
     const rejected = outcomes.find((o) => o.status === 'rejected');
     expect(rejected?.reason).toBeInstanceOf(InvalidJobTransitionError);
   });
+
+  it('records the notification once: a repeated mark keeps the first time', async () => {
+    await store.createJob(newJob('j-told'));
+    await store.transitionJob('j-told', 'running');
+    await store.transitionJob('j-told', 'completed', { result: 1 });
+    expect((await store.getJob('j-told'))?.notifiedAtMs).toBeUndefined();
+    const first = clock.now();
+
+    const marked = await store.markJobNotified('j-told');
+    clock.advance(5000);
+    const again = await store.markJobNotified('j-told');
+
+    expect(marked).toMatchObject({ status: 'completed', notifiedAtMs: first });
+    expect(again.notifiedAtMs).toBe(first);
+    expect((await store.getJob('j-told'))?.notifiedAtMs).toBe(first);
+  });
+
+  it('reports marking an unknown job as not found', async () => {
+    await expect(store.markJobNotified('j-ghost')).rejects.toBeInstanceOf(JobNotFoundError);
+    expect(await store.getJob('j-ghost')).toBeUndefined();
+  });
 });
