@@ -10,6 +10,7 @@ import { createConnectFunction } from '../src/compose/connect.js';
 import type { CaughtError, NotifyInput } from '../src/workflow/types.js';
 import { type ConnectionUrl, startConnectionUrl } from './support/connection-url.js';
 import { type LocalTable, startLocalTable } from './support/dynamo.js';
+import { startLostAnswerProxy } from './support/lost-answer-proxy.js';
 import { makeConnectEvent, makeMessageEvent, memoryLogger } from './support/events.js';
 import { type StepFunctionsStandIn, startStepFunctions } from './support/step-functions.js';
 
@@ -153,18 +154,62 @@ describe('submitJob and the notify workflow', () => {
     });
   });
 
-  it('tolerates a retried Notify (the job is already completed)', async () => {
+  it('posts the outcome once when Notify runs again for the same job (a Retry, a second execution)', async () => {
     const me = await connected('gail');
     const jobId = await submit(me, 'gail', 'twice');
     const work = await createDoWorkFunction(env, memoryLogger())({ jobId });
     const recipients = await createGetConnectionsFunction(env, memoryLogger())({ jobId });
     const notify = createNotifyFunction(env, memoryLogger());
 
-    await notify({ jobId, work, recipients });
-    await expect(notify({ jobId, work, recipients })).resolves.toMatchObject({
+    await expect(notify({ jobId, work, recipients })).resolves.toMatchObject({ delivered: 1 });
+    const logger = memoryLogger();
+    const again = await createNotifyFunction(env, logger)({ jobId, work, recipients });
+
+    expect(again).toEqual({
+      jobId,
       status: 'completed',
-      delivered: 1,
+      delivered: 0,
+      gone: 0,
+      failed: 0,
+      alreadyNotified: true,
     });
+    expect(url.postsTo(me).filter((m) => m.type === 'jobCompleted')).toHaveLength(1);
+    expect(logger.lines[0]).toMatchObject({ outcome: 'ok', alreadyNotified: true });
+    expect(await table.store.getJob(jobId)).toMatchObject({
+      status: 'completed',
+      notifiedAtMs: expect.any(Number),
+    });
+  });
+
+  it('posts jobFailed once when Notify of a failed job runs again', async () => {
+    const me = await connected('ivan');
+    const jobId = await submit(me, 'ivan', '!fail twice');
+    await runWorkflow(jobId);
+    const recipients = await createGetConnectionsFunction(env, memoryLogger())({ jobId });
+    const error = { Error: 'JobInputError', Cause: JSON.stringify({ errorMessage: 'fails on purpose' }) };
+
+    const again = await createNotifyFunction(env, memoryLogger())({ jobId, error, recipients });
+
+    expect(again).toMatchObject({ status: 'failed', delivered: 0, alreadyNotified: true });
+    expect(url.postsTo(me).filter((m) => m.type === 'jobFailed')).toHaveLength(1);
+  });
+
+  it('accepts a job whose write was applied but answered 500: the SDK retry meets its own job', async () => {
+    const proxy = await startLostAnswerProxy(table.endpoint);
+    try {
+      env.AWS_ENDPOINT_URL_DYNAMODB = proxy.endpoint;
+      const me = await connected('jill');
+      proxy.loseAnswerOf((operation, body) => operation === 'PutItem' && body.includes('"JOB#'));
+
+      const jobId = await submit(me, 'jill', 'lost answer');
+
+      expect(proxy.lost).toBe(1);
+      expect(url.postsTo(me).map((m) => m.type)).toEqual(['jobAccepted']);
+      expect(sfn.requests).toHaveLength(1);
+      expect(await table.store.getJob(jobId)).toMatchObject({ status: 'accepted', connectionId: me });
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('answers jobFailed (unavailable) when StartExecution is refused, and marks the job failed', async () => {

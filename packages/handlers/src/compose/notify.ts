@@ -15,8 +15,14 @@ export function createNotifyFunction(env: Env, logger: Logger = createLogger()) 
   return createTaskHandler({
     functionName: 'notify',
     run: async (input: NotifyInput) => {
-      const { report, ...output } = await notify({ store: store(), notifier: notifierFor() })(input);
-      return { output, fields: { status: output.status, delivery: summarize(report) } };
+      const { report, recorded, ...output } = await notify({ store: store(), notifier: notifierFor() })(
+        input,
+      );
+      const fields: Record<string, unknown> = { status: output.status, delivery: summarize(report) };
+      if (output.alreadyNotified) fields.alreadyNotified = true;
+      // Not recorded: a later repeat of this step would post again.
+      if (!recorded) fields.notifiedUnrecorded = true;
+      return { output, fields };
     },
     logger,
   });

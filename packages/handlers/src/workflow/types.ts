@@ -44,4 +44,6 @@ export interface NotifyOutput {
   delivered: number;
   gone: number;
   failed: number;
+  /** A repeated Notify: the owner was told before, nothing was posted. */
+  alreadyNotified?: true;
 }
