@@ -25,7 +25,7 @@ export interface EnvironmentPoolOptions {
  * one, and nothing runs twice.
  *
  * Like Lambda, the pool reclaims environments that stay idle: after `reclaimIdleMs` unused, an
- * idle environment is terminated unless it is the last one, so a burst's extra environments (a
+ * idle environment is terminated (within half that time again) unless it is the last one, so a burst's extra environments (a
  * worker and its V8 heap each) do not stay resident for the rest of the session. The most
  * recently used environment is reused first, so the extra ones are those that age out.
  */
@@ -33,7 +33,9 @@ export class EnvironmentPool {
   private readonly idle: Environment[] = [];
   private readonly all = new Set<Environment>();
   private readonly queue: PendingCall[] = [];
-  private readonly reclaimTimers = new Map<Environment, NodeJS.Timeout>();
+  /** When each idle environment went idle (performance.now()); `idle` is in the same order. */
+  private readonly idleSince = new Map<Environment, number>();
+  private sweeper: NodeJS.Timeout | undefined;
   private generation = 0;
   private closed = false;
 
@@ -66,8 +68,8 @@ export class EnvironmentPool {
       message: 'The gateway is shutting down',
     } as const;
     for (const call of this.queue.splice(0)) call.resolve({ ok: false, error: crash, durationMs: 0 });
-    for (const timer of this.reclaimTimers.values()) clearTimeout(timer);
-    this.reclaimTimers.clear();
+    clearInterval(this.sweeper);
+    this.idleSince.clear();
     await Promise.all([...this.all].map((environment) => environment.terminate()));
   }
 
@@ -75,7 +77,7 @@ export class EnvironmentPool {
     while (this.queue.length > 0 && !this.closed) {
       const environment = this.idle.pop() ?? this.startIfRoom();
       if (!environment) return;
-      this.cancelReclaim(environment);
+      this.idleSince.delete(environment);
       const call = this.queue.shift()!;
       void this.run(environment, call);
     }
@@ -102,41 +104,44 @@ export class EnvironmentPool {
       this.retire(environment);
     } else {
       this.idle.push(environment);
-      this.scheduleReclaim(environment);
+      this.idleSince.set(environment, performance.now());
+      this.startSweeper();
     }
     this.pump();
   }
 
   private retire(environment: Environment): void {
-    this.cancelReclaim(environment);
+    this.idleSince.delete(environment);
     this.all.delete(environment);
     void environment.terminate();
   }
 
-  private scheduleReclaim(environment: Environment): void {
-    this.cancelReclaim(environment);
-    const timer = setTimeout(() => {
-      this.reclaimTimers.delete(environment);
-      const index = this.idle.indexOf(environment);
-      // Still idle, and not the last one: a function keeps one warm environment.
-      if (index < 0 || this.all.size <= 1) return;
-      this.idle.splice(index, 1);
-      this.retire(environment);
-    }, this.options.reclaimIdleMs);
-    // An idle environment must not keep the gateway's process alive.
-    timer.unref();
-    this.reclaimTimers.set(environment, timer);
+  // One sweep timer per pool rather than a timer per idle period: invocations only stamp a time.
+  private startSweeper(): void {
+    if (this.sweeper || this.all.size <= 1) return;
+    const periodMs = Math.max(10, Math.min(this.options.reclaimIdleMs / 2, 60_000));
+    this.sweeper = setInterval(() => this.sweep(), periodMs);
+    // Idle environments must not keep the gateway's process alive.
+    this.sweeper.unref();
   }
 
-  private cancelReclaim(environment: Environment): void {
-    const timer = this.reclaimTimers.get(environment);
-    if (timer === undefined) return;
-    clearTimeout(timer);
-    this.reclaimTimers.delete(environment);
+  private sweep(): void {
+    const now = performance.now();
+    // `idle` is a stack: its bottom has been idle longest. A function keeps one environment.
+    while (this.idle.length > 0 && this.all.size > 1) {
+      const oldest = this.idle[0]!;
+      if (now - (this.idleSince.get(oldest) ?? now) < this.options.reclaimIdleMs) break;
+      this.idle.shift();
+      this.retire(oldest);
+    }
+    if (this.all.size <= 1) {
+      clearInterval(this.sweeper);
+      this.sweeper = undefined;
+    }
   }
 
   private forget(environment: Environment): void {
-    this.cancelReclaim(environment);
+    this.idleSince.delete(environment);
     this.all.delete(environment);
     const index = this.idle.indexOf(environment);
     if (index >= 0) this.idle.splice(index, 1);
