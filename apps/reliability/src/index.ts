@@ -20,6 +20,7 @@ export {
   loadReferenceApp,
   recordedReferenceApp,
   referenceManifestPath,
+  wrapFunctions,
 } from './reference-app.js';
 export {
   formatReportTable,
@@ -41,3 +42,11 @@ export { type ReferenceStack, startReferenceStack } from './reference-gateway.js
 export { createManagementClient, postOnce } from './management-client.js';
 export { type FuzzCase, type FuzzExpectation, nextFuzzCase } from './fuzz-frames.js';
 export { collectGarbage, retainedMemory } from './memory.js';
+export { type DynaliteServer, startDynalite } from './dynalite-server.js';
+export {
+  type DynamoFault,
+  type DynamoFaultProxy,
+  type FaultProxyStats,
+  type FaultRule,
+  startDynamoFaultProxy,
+} from './dynamo-fault-proxy.js';

@@ -33,22 +33,44 @@ export function loadReferenceApp(): LoadedManifest {
  * createGateway({ manifest: app, port: 0 });
  */
 export function recordedReferenceApp(recorderUrl: string, functionNames: readonly string[]): LoadedManifest {
-  const loaded = loadReferenceApp();
+  return wrapFunctions(loadReferenceApp(), fixturePath('recorder', 'recorded'), functionNames, {
+    RECORDER_URL: recorderUrl,
+  });
+}
+
+/**
+ * `loaded` with some functions run through a fixture wrapper module (a path without extension,
+ * exporting `handler`): the wrapper finds the real bundle in `WRAPPED_INNER_MODULE` and gets
+ * `environment` on top of the function's own.
+ */
+export function wrapFunctions(
+  loaded: LoadedManifest,
+  wrapperModule: string,
+  functionNames: readonly string[],
+  environment: Record<string, string>,
+): LoadedManifest {
   const functions = { ...loaded.manifest.functions };
-  const wrapper = relative(loaded.baseDir, fixturePath('recorder', 'recorded')).split('\\').join('/');
+  const wrapper = relative(loaded.baseDir, wrapperModule).split('\\').join('/');
   for (const name of functionNames) {
     const spec = functions[name];
     if (!spec) throw new RangeError(`the reference app has no function "${name}"`);
     const modulePath = spec.handler.slice(0, spec.handler.lastIndexOf('.'));
-    const innerModule = [`${modulePath}.mjs`, `${modulePath}.js`]
-      .map((file) => join(loaded.baseDir, file))
-      .find((file) => existsSync(file));
-    if (!innerModule) throw new ReferenceAppNotBuiltError(join(loaded.baseDir, `${modulePath}.mjs`));
+    // One wrapper per function: a second would hide the first (they share the variable).
+    if (spec.environment?.WRAPPED_INNER_MODULE) throw new RangeError(`function "${name}" is wrapped already`);
+    const innerModule = innerModuleOf(loaded.baseDir, modulePath);
     functions[name] = {
       ...spec,
       handler: `${wrapper}.handler`,
-      environment: { ...spec.environment, RECORDED_INNER_MODULE: innerModule, RECORDER_URL: recorderUrl },
+      environment: { ...spec.environment, ...environment, WRAPPED_INNER_MODULE: innerModule },
     };
   }
   return { ...loaded, manifest: { ...loaded.manifest, functions } };
+}
+
+function innerModuleOf(baseDir: string, modulePath: string): string {
+  const found = [`${modulePath}.mjs`, `${modulePath}.js`]
+    .map((file) => join(baseDir, file))
+    .find((file) => existsSync(file));
+  if (!found) throw new ReferenceAppNotBuiltError(join(baseDir, `${modulePath}.mjs`));
+  return found;
 }

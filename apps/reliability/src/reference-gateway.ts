@@ -4,6 +4,7 @@ import {
   type GatewayAddress,
   type GatewayOptions,
 } from '@switchboard/local-gateway';
+import type { LoadedManifest } from '@switchboard/handlers/manifest';
 import { type Recorder, startRecorder } from './recorder.js';
 import { recordedReferenceApp } from './reference-app.js';
 import { createStoreProbe, type StoreProbe } from './store-probe.js';
@@ -26,14 +27,20 @@ export interface ReferenceStack {
  * (tags and close codes); `record` adds more functions.
  */
 export async function startReferenceStack(
-  options: { record?: string[]; gateway?: Partial<GatewayOptions> } = {},
+  options: {
+    record?: string[];
+    gateway?: Partial<GatewayOptions>;
+    /** Changes the (recorded) manifest before the gateway starts: more wrappers, settings. */
+    transform?: (app: LoadedManifest, recorderUrl: string) => LoadedManifest;
+  } = {},
 ): Promise<ReferenceStack> {
   const recorder = await startRecorder();
   const log: string[] = [];
   let gateway: Gateway | undefined;
   let address: GatewayAddress;
   try {
-    const manifest = recordedReferenceApp(recorder.url, ['connect', 'disconnect', ...(options.record ?? [])]);
+    const recorded = recordedReferenceApp(recorder.url, ['connect', 'disconnect', ...(options.record ?? [])]);
+    const manifest = options.transform ? options.transform(recorded, recorder.url) : recorded;
     gateway = createGateway({ port: 0, log: (line) => log.push(line), ...options.gateway, manifest });
     address = await gateway.listen();
   } catch (error) {
