@@ -50,3 +50,4 @@ export {
   type FaultRule,
   startDynamoFaultProxy,
 } from './dynamo-fault-proxy.js';
+export { type JobStatusWatch, watchJobStatuses } from './job-watch.js';

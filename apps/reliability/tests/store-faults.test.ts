@@ -22,6 +22,7 @@ import {
   startReferenceStack,
   type StoreProbe,
   type TestClient,
+  watchJobStatuses,
   wrapFunctions,
 } from '../src/index.js';
 
@@ -89,7 +90,7 @@ describe('store faults: DynamoDB throttling and errors, a failed $disconnect, a 
             .map(([kind, n]) => `${n} ${kind}`)
             .join(
               ', ',
-            )}) in ${stats.requests} requests; ${stats.sdkRetries} SDK retries seen, median delay ${median(stats.retryDelaysMs)} ms`,
+            )}) in ${stats.requests} requests; ${stats.sdkRetries} SDK retries (delay p50 ${median(stats.retryDelaysMs)} ms, max ${Math.max(0, ...stats.retryDelaysMs)} ms); ${stats.unprocessedItemsReturned} resends of UnprocessedItems by the store`,
           ...totals.notes,
           `seed ${seed}`,
         ].join('; '),
@@ -298,20 +299,10 @@ describe('store faults: DynamoDB throttling and errors, a failed $disconnect, a 
     }
     // Watch each job's status while the steps repeat: it may only move forward.
     const order = ['accepted', 'running', 'completed', 'failed'];
-    const seen = new Map<string, string[]>();
-    let watching = true;
-    const watcher = (async () => {
-      while (watching) {
-        const { jobs } = await probe.counts();
-        for (const { jobId } of submitted) {
-          const status = String(jobs.get(jobId)?.status);
-          const statuses = seen.get(jobId) ?? [];
-          if (statuses.at(-1) !== status) statuses.push(status);
-          seen.set(jobId, statuses);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-    })();
+    const watch = watchJobStatuses(
+      probe,
+      submitted.map(({ jobId }) => jobId),
+    );
     // Done when each job's Notify has run its second time.
     await stack.recorder.waitFor(
       (records) =>
@@ -322,8 +313,7 @@ describe('store faults: DynamoDB throttling and errors, a failed $disconnect, a 
     );
     // A duplicate post would be on its way by now; give it time to land.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    watching = false;
-    await watcher;
+    const seen = await watch.stop();
 
     const runs = (jobId: string, fn: string) =>
       stack.recorder.records.filter((r) => r.functionName === fn && r.jobId === jobId).length;
@@ -352,7 +342,7 @@ describe('store faults: DynamoDB throttling and errors, a failed $disconnect, a 
     totals.notes.push(
       `2 jobs with every step run twice (ASL Retry after a lost result): 1 jobCompleted + 1 jobFailed, statuses only forward (${submitted
         .map(({ jobId }) => seen.get(jobId)!.join('>'))
-        .join(', ')}); ${progress} jobProgress for 3 steps (repeated with DoWork)`,
+        .join(', ')}); ${progress} jobProgress (3 per DoWork run: progress repeats with the step)`,
     );
     passed.add('steps');
   });
