@@ -76,7 +76,7 @@ export async function serveConnectionsApi(
         `Request entity too large: over ${ctx.limits.maxPostBytes} bytes`,
       );
     }
-    const problem = verifySigV4(req, body, ctx.credentials);
+    const problem = await verifySigV4(req, body, ctx.credentials);
     if (problem) {
       ctx.log(`@connections ${req.method} refused: ${problem}`);
       throw new ConnectionApiError('ForbiddenException', 'Forbidden');

@@ -1,5 +1,7 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { Hash } from '@smithy/hash-node';
+import { SignatureV4 } from '@smithy/signature-v4';
 
 /** The credentials requests to the `@connections` API must be signed with. */
 export interface SigningCredentials {
@@ -20,122 +22,92 @@ function parseAmzDate(value: string | undefined): Date | undefined {
   return new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!));
 }
 
-// escapeUri of the AWS SDKs: encodeURIComponent, plus the four characters it leaves alone.
-function escapeUri(text: string): string {
-  return encodeURIComponent(text).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+function queryOf(search: URLSearchParams): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const [key, value] of search) {
+    const prev = query[key];
+    query[key] = prev === undefined ? value : [...(Array.isArray(prev) ? prev : [prev]), value];
+  }
+  return query;
+}
+
+// One signer per gateway credentials and region: SignatureV4 caches the derived signing key, so
+// reusing it saves four HMACs on every @connections call. Keyed weakly by the gateway's own
+// credentials object, so two gateways never share one and a closed gateway's signers go away.
+const signersByCredentials = new WeakMap<SigningCredentials, Map<string, SignatureV4>>();
+
+function signerFor(credentials: SigningCredentials, region: string): SignatureV4 {
+  let byRegion = signersByCredentials.get(credentials);
+  if (!byRegion) {
+    byRegion = new Map();
+    signersByCredentials.set(credentials, byRegion);
+  }
+  let signer = byRegion.get(region);
+  if (!signer) {
+    signer = new SignatureV4({
+      credentials,
+      region,
+      service: 'execute-api',
+      sha256: Hash.bind(null, 'sha256'),
+      // Sign exactly what the client signed: never add an X-Amz-Content-Sha256 header of our own
+      // (botocore and others sign execute-api requests without one).
+      applyChecksum: false,
+    });
+    byRegion.set(region, signer);
+  }
+  return signer;
 }
 
 /**
- * SigV4's canonical URI for every service but S3: dot segments resolved, then each segment
- * encoded again (the path arrives encoded once, so a connection id's `=` is signed as `%253D`).
+ * Checks a request's SigV4 signature (service `execute-api`) with `@smithy/signature-v4`: signs
+ * the same request again, with exactly the headers the client listed in `SignedHeaders` and the
+ * body as received, using the configured secret, and compares. Undefined when valid, else why not.
  */
-function canonicalPath(path: string): string {
-  const segments: string[] = [];
-  for (const segment of path.split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') segments.pop();
-    else segments.push(segment);
-  }
-  const trailing = segments.length > 0 && path.endsWith('/') ? '/' : '';
-  return `${path.startsWith('/') ? '/' : ''}${segments.map(escapeUri).join('/')}${trailing}`;
-}
-
-/** Sorted `key=value` pairs, each encoded; `X-Amz-Signature` left out. */
-function canonicalQuery(search: string): string {
-  if (search === '') return '';
-  const pairs: string[] = [];
-  for (const [key, value] of new URLSearchParams(search)) {
-    if (key.toLowerCase() === 'x-amz-signature') continue;
-    pairs.push(`${escapeUri(key)}=${escapeUri(value)}`);
-  }
-  return pairs.sort().join('&');
-}
-
-const sha256Hex = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
-const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
-
-/**
- * Derives SigV4 signing keys (four HMACs) once per secret, day, region and service: every
- * `@connections` call of a day shares one. Made per gateway, so two gateways never share keys.
- */
-export function createSigningKeyCache(): (secret: string, scope: string) => Buffer {
-  const keys = new Map<string, Buffer>();
-  return (secret, scope) => {
-    const cacheKey = `${secret}\n${scope}`;
-    let key = keys.get(cacheKey);
-    if (!key) {
-      const [day = '', region = '', service = ''] = scope.split('/');
-      key = hmac(hmac(hmac(hmac(`AWS4${secret}`, day), region), service), 'aws4_request');
-      // Scopes change once a day: a small map is enough, cleared rather than evicted.
-      if (keys.size >= 16) keys.clear();
-      keys.set(cacheKey, key);
-    }
-    return key;
-  };
-}
-
-// One key cache per gateway credentials object, so each gateway has its own.
-const keyCaches = new WeakMap<SigningCredentials, ReturnType<typeof createSigningKeyCache>>();
-
-function signingKeyFor(credentials: SigningCredentials, scope: string): Buffer {
-  let cache = keyCaches.get(credentials);
-  if (!cache) {
-    cache = createSigningKeyCache();
-    keyCaches.set(credentials, cache);
-  }
-  return cache(credentials.secretAccessKey, scope);
-}
-
-/**
- * Checks a request's SigV4 signature (service `execute-api`): rebuilds the canonical request
- * from exactly the headers the client listed in `SignedHeaders`, hashes the body as received,
- * signs with the configured secret and compares. Returns undefined when valid, else the problem.
- */
-export function verifySigV4(
+export async function verifySigV4(
   req: IncomingMessage,
   body: Buffer,
   credentials: SigningCredentials,
-): SignatureProblem | undefined {
+): Promise<SignatureProblem | undefined> {
   const m = authPattern.exec(req.headers.authorization ?? '');
   if (!m) return 'missing or malformed SigV4 Authorization header';
   const [, accessKeyId, day, region, service, signedHeaderList, signature] = m as unknown as string[];
   if (service !== 'execute-api') return `signed for service "${service}", expected "execute-api"`;
   if (accessKeyId !== credentials.accessKeyId) return `unknown access key id "${accessKeyId}"`;
   const amzDate = req.headers['x-amz-date'];
-  if (typeof amzDate !== 'string' || !parseAmzDate(amzDate)) return 'missing or malformed X-Amz-Date header';
-  if (!amzDate.startsWith(day!)) return `credential date ${day} is not the day of X-Amz-Date ${amzDate}`;
+  const signingDate = typeof amzDate === 'string' ? parseAmzDate(amzDate) : undefined;
+  if (!signingDate) return 'missing or malformed X-Amz-Date header';
+  if (!(amzDate as string).startsWith(day!))
+    return `credential date ${day} is not the day of X-Amz-Date ${amzDate}`;
+  const declaredHash = req.headers['x-amz-content-sha256'];
+  if (typeof declaredHash === 'string' && declaredHash !== createHash('sha256').update(body).digest('hex')) {
+    return 'X-Amz-Content-Sha256 does not match the body';
+  }
 
-  const signedNames = signedHeaderList!.split(';').sort();
-  let canonicalHeaders = '';
+  const signedNames = signedHeaderList!.split(';');
+  const headers: Record<string, string> = {};
   for (const name of signedNames) {
     const value = req.headers[name];
     if (value === undefined) return `signed header "${name}" is missing`;
-    const text = Array.isArray(value) ? value.join(',') : value;
-    canonicalHeaders += `${name}:${text.trim().replace(/\s+/g, ' ')}\n`;
-  }
-  const payloadHash = sha256Hex(body);
-  const declaredHash = req.headers['x-amz-content-sha256'];
-  if (typeof declaredHash === 'string' && declaredHash !== payloadHash) {
-    return 'X-Amz-Content-Sha256 does not match the body';
+    headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
   const rawUrl = req.url ?? '/';
   const q = rawUrl.indexOf('?');
-  const canonicalRequest = [
-    req.method ?? 'GET',
-    canonicalPath(q === -1 ? rawUrl : rawUrl.slice(0, q)),
-    canonicalQuery(q === -1 ? '' : rawUrl.slice(q + 1)),
-    canonicalHeaders,
-    signedNames.join(';'),
-    payloadHash,
-  ].join('\n');
-  const scope = `${day}/${region}/${service}/aws4_request`;
-  const stringToSign = `AWS4-HMAC-SHA256\n${amzDate}\n${scope}\n${sha256Hex(canonicalRequest)}`;
-  const expected = createHmac('sha256', signingKeyFor(credentials, `${day}/${region}/${service}`))
-    .update(stringToSign)
-    .digest('hex');
-  const same = timingSafeEqual(Buffer.from(expected), Buffer.from(signature!));
+  const [hostname = '', port] = (req.headers.host ?? '').split(':');
+  const signed = await signerFor(credentials, region!).sign(
+    {
+      method: req.method ?? 'GET',
+      protocol: 'http:',
+      hostname,
+      port: port ? Number(port) : undefined,
+      path: q === -1 ? rawUrl : rawUrl.slice(0, q),
+      query: queryOf(new URLSearchParams(q === -1 ? '' : rawUrl.slice(q + 1))),
+      headers,
+      body,
+    },
+    { signingDate, signableHeaders: new Set(signedNames) },
+  );
+  const expected = /Signature=([0-9a-f]{64})$/.exec(String(signed.headers.authorization))?.[1] ?? '';
+  const same =
+    expected.length === signature!.length && timingSafeEqual(Buffer.from(expected), Buffer.from(signature!));
   return same ? undefined : 'signature does not match (wrong secret access key, or the request was altered)';
 }
