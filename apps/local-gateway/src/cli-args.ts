@@ -24,6 +24,10 @@ Options:
   --region REGION            (default ${defaults.region})
   --web-dir DIR              serve this folder's web page at / (default: the reference web
                              app's build, apps/web/dist, when it exists)
+  --heartbeat-interval-ms N  ping every client this often; one silent for a whole interval is
+                             cut as a drop (default ${defaults.heartbeatIntervalMs}; 0 turns it off)
+  --max-environments N       warm environments per function when calls overlap
+                             (default: the number of CPUs, at least 2)
   -h, --help                 show this help
 
 Environment:
@@ -42,6 +46,8 @@ const flags = {
   'secret-access-key': { type: 'string' },
   region: { type: 'string' },
   'web-dir': { type: 'string' },
+  'heartbeat-interval-ms': { type: 'string' },
+  'max-environments': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -115,6 +121,8 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
     region: values.region,
     dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     staticDir: webDir(values['web-dir']),
+    heartbeatIntervalMs: integer('heartbeat-interval-ms', values['heartbeat-interval-ms']),
+    maxEnvironmentsPerFunction: integer('max-environments', values['max-environments']),
   };
   // Leave out what was not given, so createGateway's defaults apply.
   for (const key of Object.keys(options) as Array<keyof typeof options>) {

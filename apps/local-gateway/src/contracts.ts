@@ -34,7 +34,7 @@ export interface FunctionRuntimeOptions {
   loaded: LoadedManifest;
   /** Added to every function's environment on top of the manifest's own `environment`. */
   environment: Record<string, string>;
-  /** Environments per function when calls overlap. @default 8 */
+  /** Environments per function when calls overlap. @default max(2, the number of CPUs) */
   maxEnvironmentsPerFunction?: number;
 }
 
