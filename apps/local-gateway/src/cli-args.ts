@@ -28,6 +28,8 @@ Options:
                              cut as a drop (default ${defaults.heartbeatIntervalMs}; 0 turns it off)
   --max-environments N       warm environments per function when calls overlap
                              (default: the number of CPUs, at least 2)
+  --chaos-max-delay-ms N     chaos mode: hold each message a random 0..N ms, so replies
+                             come back out of order as API Gateway allows (default 0: off)
   -h, --help                 show this help
 
 Environment:
@@ -48,6 +50,7 @@ const flags = {
   'web-dir': { type: 'string' },
   'heartbeat-interval-ms': { type: 'string' },
   'max-environments': { type: 'string' },
+  'chaos-max-delay-ms': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -123,6 +126,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
     staticDir: webDir(values['web-dir']),
     heartbeatIntervalMs: integer('heartbeat-interval-ms', values['heartbeat-interval-ms']),
     maxEnvironmentsPerFunction: integer('max-environments', values['max-environments']),
+    chaosMaxDelayMs: integer('chaos-max-delay-ms', values['chaos-max-delay-ms']),
   };
   // Leave out what was not given, so createGateway's defaults apply.
   for (const key of Object.keys(options) as Array<keyof typeof options>) {

@@ -29,6 +29,8 @@ export interface GatewayContext {
   connections: ConnectionRegistry;
   limits: GatewayLimits;
   credentials: SigningCredentials;
+  /** Chaos mode's longest hold of a message before routing (0: off). */
+  chaosMaxDelayMs: number;
   /** The runtime, once started. */
   runtime: () => FunctionRuntime;
   log: (line: string) => void;

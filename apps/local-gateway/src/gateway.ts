@@ -86,6 +86,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       accessKeyId: options.accessKeyId ?? defaults.accessKeyId,
       secretAccessKey: options.secretAccessKey ?? defaults.secretAccessKey,
     },
+    chaosMaxDelayMs: options.chaosMaxDelayMs ?? 0,
     runtime: () => {
       if (!backends) throw new GatewayError('The gateway is not listening');
       return backends.runtime;

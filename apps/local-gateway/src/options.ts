@@ -35,6 +35,13 @@ export interface GatewayOptions {
    * @default 30000
    */
   heartbeatIntervalMs?: number;
+  /**
+   * Chaos mode: hold each incoming message a random 0..N ms before routing it, so replies come
+   * back out of order, as API Gateway allows (it promises no ordering: routes run concurrently).
+   * Code that assumes in-order replies fails here before it fails on AWS. 0 turns it off.
+   * @default 0
+   */
+  chaosMaxDelayMs?: number;
   /** The credentials `@connections` requests must be signed with, and functions get. @default 'local' */
   accessKeyId?: string;
   /** @default 'local' */
@@ -110,6 +117,12 @@ export function validateOptions(options: GatewayOptions): void {
     if (value !== undefined && (!Number.isFinite(value) || value <= 0)) {
       throw new GatewayConfigError(`Invalid ${key} ${value}: expected a positive number of milliseconds.`);
     }
+  }
+  const chaos = options.chaosMaxDelayMs;
+  if (chaos !== undefined && (!Number.isFinite(chaos) || chaos < 0)) {
+    throw new GatewayConfigError(
+      `Invalid chaosMaxDelayMs ${chaos}: expected 0 (off) or a positive number of milliseconds.`,
+    );
   }
   const heartbeat = options.heartbeatIntervalMs;
   if (heartbeat !== undefined && (!Number.isFinite(heartbeat) || heartbeat < 0)) {

@@ -28,6 +28,7 @@ describe('parseCommandLine', () => {
         '--region=eu-west-1',
         '--heartbeat-interval-ms=0',
         '--max-environments=3',
+        '--chaos-max-delay-ms=50',
       ),
     ).toMatchObject({
       port: 0,
@@ -41,6 +42,7 @@ describe('parseCommandLine', () => {
       region: 'eu-west-1',
       heartbeatIntervalMs: 0,
       maxEnvironmentsPerFunction: 3,
+      chaosMaxDelayMs: 50,
     });
   });
 

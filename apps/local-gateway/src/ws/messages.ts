@@ -42,6 +42,9 @@ export async function handleMessage(
   connection: Connection,
   text: string,
 ): Promise<void> {
+  if (ctx.chaosMaxDelayMs > 0) {
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * ctx.chaosMaxDelayMs));
+  }
   const target = ctx.routes.select(text);
   if (!target) {
     ctx.log(`(no route) ${connection.connectionId} Forbidden`);
