@@ -1,17 +1,6 @@
-import type { Manifest } from '@switchboard/handlers/manifest';
+import { authEnv, type Manifest } from '@switchboard/handlers/manifest';
 import type { AuthConfig } from './config/environments.js';
 import { ConfigError } from './errors.js';
-
-/**
- * Environment names the authorizer function reads its settings from: they must match the
- * handlers' `readAuthConfig` (packages/handlers/src/config.ts), which does not export them yet.
- */
-export const authEnvironmentNames = {
-  mode: 'AUTH_MODE',
-  jwksUrl: 'JWKS_URL',
-  issuer: 'JWT_ISSUER',
-  audience: 'JWT_AUDIENCE',
-} as const;
 
 /** The authorizer to deploy: which function, what it checks, and its per-environment settings. */
 export interface AuthorizerPlan {
@@ -36,10 +25,10 @@ export function planAuthorizer(
       `environments.${stage}.auth.mode is "${auth.mode}" but the manifest declares no authorizer`,
     );
   }
-  const environment: Record<string, string> = { [authEnvironmentNames.mode]: auth.mode };
+  const environment: Record<string, string> = { [authEnv.mode]: auth.mode };
   for (const setting of ['jwksUrl', 'issuer', 'audience'] as const) {
     const value = auth.jwt[setting];
-    if (value !== undefined) environment[authEnvironmentNames[setting]] = value;
+    if (value !== undefined) environment[authEnv[setting]] = value;
   }
   return { functionName: authorizer.function, identitySources: authorizer.identitySources, environment };
 }

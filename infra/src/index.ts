@@ -2,7 +2,7 @@
  * @switchboard/infra: the cdktf app that deploys the handlers' manifest per environment.
  * `main.ts` is the entry point; these exports are for tests and for other apps built on it.
  */
-export { type AuthorizerPlan, authEnvironmentNames, planAuthorizer } from './auth.js';
+export { type AuthorizerPlan, planAuthorizer } from './auth.js';
 export {
   type AuthConfig,
   type EnvConfig,

@@ -3,7 +3,7 @@
  * what it needs, so a function that never touches the table does not demand `TABLE_NAME`.
  */
 import { ConfigError } from './errors.js';
-import { injectedEnv } from './manifest/names.js';
+import { authEnv, injectedEnv } from './manifest/names.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -24,22 +24,26 @@ export interface AuthConfig {
 }
 
 export function readAuthConfig(env: Env): AuthConfig {
-  const mode = env.AUTH_MODE ?? 'required';
+  const mode = env[authEnv.mode] ?? 'required';
   if (mode !== 'optional' && mode !== 'required') {
-    throw new ConfigError('AUTH_MODE', `expected "optional" or "required", got "${mode}"`);
+    throw new ConfigError(authEnv.mode, `expected "optional" or "required", got "${mode}"`);
   }
   const config: AuthConfig = { mode };
-  if (env.JWT_SECRET) config.secret = env.JWT_SECRET;
-  if (env.JWKS_URL) {
+  const secret = env[authEnv.secret];
+  if (secret) config.secret = secret;
+  const jwksUrl = env[authEnv.jwksUrl];
+  if (jwksUrl) {
     try {
-      new URL(env.JWKS_URL);
+      new URL(jwksUrl);
     } catch {
-      throw new ConfigError('JWKS_URL', `not a URL: "${env.JWKS_URL}"`);
+      throw new ConfigError(authEnv.jwksUrl, `not a URL: "${jwksUrl}"`);
     }
-    config.jwksUrl = env.JWKS_URL;
+    config.jwksUrl = jwksUrl;
   }
-  if (env.JWT_ISSUER) config.issuer = env.JWT_ISSUER;
-  if (env.JWT_AUDIENCE) config.audience = env.JWT_AUDIENCE;
+  const issuer = env[authEnv.issuer];
+  if (issuer) config.issuer = issuer;
+  const audience = env[authEnv.audience];
+  if (audience) config.audience = audience;
   return config;
 }
 

@@ -51,6 +51,7 @@ export type Manifest = z.infer<typeof manifestSchema>;
 
 // Zod-free names live in names.ts so that function bundles can use them without zod.
 export {
+  authEnv,
   FUNCTION_ARN_PLACEHOLDER_PREFIX,
   functionArnPlaceholder,
   functionNameOfPlaceholder,

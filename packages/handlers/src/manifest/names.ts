@@ -44,3 +44,18 @@ export const injectedEnv = {
   /** ARN of each state machine by its manifest key: `STATE_MACHINE_ARN_NOTIFY`. */
   stateMachineArnOf: (stateMachineName: string) => `STATE_MACHINE_ARN_${envSuffix(stateMachineName)}`,
 } as const;
+
+/**
+ * Settings the reference app's `authorize` function reads from its environment; infra sets them
+ * per stage, so the names live here rather than being spelled twice.
+ */
+export const authEnv = {
+  /** `optional` (guests get a generated id) or `required`. */
+  mode: 'AUTH_MODE',
+  /** An HMAC secret (HS256/384/512); keep it out of Terraform state. */
+  secret: 'JWT_SECRET',
+  /** A JSON Web Key Set URL for asymmetric tokens. */
+  jwksUrl: 'JWKS_URL',
+  issuer: 'JWT_ISSUER',
+  audience: 'JWT_AUDIENCE',
+} as const;
