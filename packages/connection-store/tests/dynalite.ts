@@ -1,61 +1,12 @@
 /**
- * Test harness: dynalite on 127.0.0.1 port 0, the real AWS SDK v3 client pointed at it with
- * fake credentials, and the connection table created from the package's own definition.
+ * Test harness: dynalite and real SDK clients (src/testing), and the connection table created
+ * from the package's own definition.
  */
-import type { AddressInfo } from 'node:net';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
-import { connectionTableDefinition, createConnectionStore, createTableIfMissing } from '../src/index.js';
 import type { ConnectionStore, ConnectionStoreOptions } from '../src/index.js';
+import { connectionTableDefinition, createConnectionStore, createTableIfMissing } from '../src/index.js';
+import type { LocalDynamo } from '../src/testing/index.js';
 
-export interface LocalDynamo {
-  endpoint: string;
-  client: DynamoDBClient;
-  close(): Promise<void>;
-}
-
-/** A real SDK client for a local endpoint, with fake credentials. */
-export function localClient(endpoint: string): DynamoDBClient {
-  return new DynamoDBClient({
-    endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'fake', secretAccessKey: 'fake' },
-  });
-}
-
-/** Records the name of every command the client sends (document client commands included). */
-export function recordCommands(client: DynamoDBClient): string[] {
-  const names: string[] = [];
-  client.middlewareStack.add(
-    (next, context) => (args) => {
-      names.push(context.commandName ?? 'unknown');
-      return next(args);
-    },
-    { step: 'initialize', name: 'recordCommands' },
-  );
-  return names;
-}
-
-export async function startDynalite(): Promise<LocalDynamo> {
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const endpoint = `http://127.0.0.1:${port}`;
-  const client = localClient(endpoint);
-  return {
-    endpoint,
-    client,
-    close: async () => {
-      client.destroy();
-      await new Promise<void>((resolve, reject) =>
-        server.close((error) => (error ? reject(error) : resolve())),
-      );
-    },
-  };
-}
+export { type LocalDynamo, localClient, recordCommands, startDynalite } from '../src/testing/index.js';
 
 let tableCounter = 0;
 
