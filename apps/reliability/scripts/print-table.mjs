@@ -17,7 +17,10 @@ const columns = [
   'durationMs',
   'notes',
 ];
-console.log(`| ${columns.join(' | ')} |\n| ${columns.map(() => '---').join(' | ')} |`);
+const headers = { staleRows: 'stale rows', durationMs: 'time' };
+console.log(
+  `| ${columns.map((c) => headers[c] ?? c).join(' | ')} |\n| ${columns.map(() => '---').join(' | ')} |`,
+);
 for (const r of reports) {
   console.log(
     `| ${columns.map((c) => (c === 'durationMs' ? `${(r[c] / 1000).toFixed(1)} s` : (r[c] ?? ''))).join(' | ')} |`,
