@@ -36,11 +36,9 @@ async function main(): Promise<number> {
     watchBundles: true,
     log: (line) => process.stdout.write(`${line}\n`),
   });
-  const address = await gateway.listen();
-  process.stdout.write(`WebSocket URL: ${address.webSocketUrl}\nConnection URL: ${address.connectionUrl}\n`);
-  if (command.options.staticDir) process.stdout.write(`Web page: ${webPageUrl(address)}\n`);
-
-  return new Promise<number>((resolve) => {
+  // Handlers first: a script may send SIGINT the moment it reads the URL lines, and a signal
+  // that arrives before `process.on` would kill the process without closing anything.
+  const stopped = new Promise<number>((resolve) => {
     let stopping = false;
     const stop = (signal: NodeJS.Signals) => {
       if (stopping) {
@@ -61,6 +59,10 @@ async function main(): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  const address = await gateway.listen();
+  process.stdout.write(`WebSocket URL: ${address.webSocketUrl}\nConnection URL: ${address.connectionUrl}\n`);
+  if (command.options.staticDir) process.stdout.write(`Web page: ${webPageUrl(address)}\n`);
+  return stopped;
 }
 
 main().then(
