@@ -1,10 +1,10 @@
-// Benchmark of the function runtime and the local Step Functions (not a test: run after a build).
-//   pnpm --filter @switchboard/local-gateway build && pnpm exec node tests/runtime/runtime.bench.mjs
+// Benchmark of the function runtime and the local Step Functions (not a test: it imports dist/).
+//   pnpm --filter @switchboard/local-gateway build && pnpm --filter @switchboard/local-gateway bench
 // Bounded in count and time: the machine is shared.
 import { join } from 'node:path';
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { functionArnPlaceholder, loadManifest } from '@switchboard/handlers/manifest';
-import { createFunctionRuntime } from '../../dist/runtime/index.js';
+import { createFunctionRuntime, defaultMaxEnvironmentsPerFunction } from '../../dist/runtime/index.js';
 import { invokeFunctionWith, startStepFunctions } from '../../dist/services/index.js';
 
 const loaded = loadManifest(join(import.meta.dirname, '..', 'fixtures', 'runtime', 'manifest.json'));
@@ -30,7 +30,9 @@ console.log(
 start = performance.now();
 await Promise.all(Array.from({ length: 2000 }, (_, i) => runtime.invoke('echo', { i })));
 const seconds = (performance.now() - start) / 1000;
-console.log(`2000 overlapping invokes (up to 8 environments): ${(2000 / seconds).toFixed(0)} invokes/s`);
+console.log(
+  `2000 overlapping invokes (up to ${defaultMaxEnvironmentsPerFunction()} environments): ${(2000 / seconds).toFixed(0)} invokes/s`,
+);
 
 const sfn = await startStepFunctions({
   stateMachines: {
