@@ -42,7 +42,6 @@ export { type ReferenceStack, startReferenceStack } from './reference-gateway.js
 export { createManagementClient, postOnce } from './management-client.js';
 export { type FuzzCase, type FuzzExpectation, nextFuzzCase } from './fuzz-frames.js';
 export { collectGarbage, retainedMemory } from './memory.js';
-export { type DynaliteServer, startDynalite } from './dynalite-server.js';
 export {
   type DynamoFault,
   type DynamoFaultProxy,

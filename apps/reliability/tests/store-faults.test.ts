@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createConnectionStore } from '@switchboard/connection-store';
+import { type LocalDynamo, startDynalite } from '@switchboard/connection-store/testing';
 import {
   createManagementClient,
   createStoreProbe,
-  type DynaliteServer,
   type DynamoFaultProxy,
   eventually,
   fixturePath,
@@ -17,7 +16,6 @@ import {
   reportScenario,
   request,
   seedFromEnv,
-  startDynalite,
   startDynamoFaultProxy,
   startReferenceStack,
   type StoreProbe,
@@ -42,12 +40,11 @@ describe('store faults: DynamoDB throttling and errors, a failed $disconnect, a 
   const started = Date.now();
   const seed = seedFromEnv();
   const markerDir = mkdtempSync(join(tmpdir(), 'switchboard-repeat-'));
-  let dynalite: DynaliteServer;
+  let dynalite: LocalDynamo;
   let proxy: DynamoFaultProxy;
   let stack: ReferenceStack;
-  // Reads the table directly, past the proxy: the test's view must not be faulted.
+  // Reads the table directly, past the proxy (dynalite's own client): the test's view must not be faulted.
   let probe: StoreProbe;
-  let direct: DynamoDBClient;
   const clients: TestClient[] = [];
 
   beforeAll(async () => {
@@ -63,12 +60,9 @@ describe('store faults: DynamoDB throttling and errors, a failed $disconnect, a 
           REPEAT_MARKER_DIR: markerDir,
         }),
     });
-    const env = stack.address.functionEnvironment;
-    probe = createStoreProbe({ ...env, AWS_ENDPOINT_URL_DYNAMODB: dynalite.endpoint });
-    direct = new DynamoDBClient({
-      endpoint: dynalite.endpoint,
-      region: env.AWS_REGION ?? 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    probe = createStoreProbe({
+      ...stack.address.functionEnvironment,
+      AWS_ENDPOINT_URL_DYNAMODB: dynalite.endpoint,
     });
   });
 
@@ -98,7 +92,6 @@ describe('store faults: DynamoDB throttling and errors, a failed $disconnect, a 
     }
     for (const client of clients) client.ws.terminate();
     probe?.close();
-    direct?.destroy();
     await stack?.close();
     await proxy?.close();
     await dynalite?.close();
@@ -225,7 +218,7 @@ describe('store faults: DynamoDB throttling and errors, a failed $disconnect, a 
     expect(before.memberships.get(TTL_ROOM)?.has(victimId)).toBe(true);
     const store = (nowMs?: number) =>
       createConnectionStore({
-        client: direct,
+        client: dynalite.client,
         tableName: stack.address.functionEnvironment.TABLE_NAME!,
         ...(nowMs === undefined ? {} : { now: () => nowMs }),
       });
