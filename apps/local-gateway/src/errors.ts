@@ -20,6 +20,11 @@ export class ManifestNotBuiltError extends GatewayConfigError {
   }
 }
 
+/** The manifest's route selection expression is not of a form API Gateway accepts. */
+export class SelectionExpressionError extends GatewayConfigError {
+  override name = 'SelectionExpressionError';
+}
+
 /**
  * A `@connections` API failure, named as API Gateway names it (the SDK reads `x-amzn-ErrorType`).
  */

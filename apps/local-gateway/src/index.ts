@@ -3,6 +3,12 @@ export { defaults, type GatewayOptions } from './options.js';
 export type { GatewayLimits } from './context.js';
 export type * from './contracts.js';
 export type * from './events/types.js';
-export { ConnectionApiError, GatewayConfigError, GatewayError, ManifestNotBuiltError } from './errors.js';
+export {
+  ConnectionApiError,
+  GatewayConfigError,
+  GatewayError,
+  ManifestNotBuiltError,
+  SelectionExpressionError,
+} from './errors.js';
 export { computeFunctionEnvironment } from './environment.js';
 export { errorFrame } from './ws/messages.js';

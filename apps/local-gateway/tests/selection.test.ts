@@ -1,9 +1,7 @@
+import { GatewayConfigError, SelectionExpressionError } from '../src/errors.js';
+import { createGateway } from '../src/index.js';
 import { RouteTable } from '../src/routing/route-table.js';
-import {
-  evaluateSelectionExpression,
-  parseSelectionExpression,
-  SelectionExpressionError,
-} from '../src/routing/selection.js';
+import { evaluateSelectionExpression, parseSelectionExpression } from '../src/routing/selection.js';
 
 const evaluate = (expression: string, body: string) =>
   evaluateSelectionExpression(parseSelectionExpression(expression), body);
@@ -39,6 +37,15 @@ describe('route selection expressions', () => {
 
   it('refuses variables other than $request.body', () => {
     expect(() => parseSelectionExpression('$context.routeKey')).toThrow(SelectionExpressionError);
+  });
+
+  it('is a configuration error of the gateway, so the CLI prints it without a stack', () => {
+    const loaded = {
+      manifest: { routeSelectionExpression: '$context.routeKey', tables: [], functions: {} },
+      baseDir: __dirname,
+      path: `${__dirname}/manifest.json`,
+    };
+    expect(() => createGateway({ manifest: loaded, port: 0 })).toThrow(GatewayConfigError);
   });
 });
 

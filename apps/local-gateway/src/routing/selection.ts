@@ -2,6 +2,7 @@
  * API Gateway's route selection expressions (APIGW-WEBSOCKET.md §1.3): `$request.body.a.b`,
  * `${request.body.service}/${request.body.action}`, static text, `\$default`.
  */
+import { SelectionExpressionError } from '../errors.js';
 
 type Part = { kind: 'text'; text: string } | { kind: 'body'; path: PathStep[] };
 type PathStep = string | number;
@@ -12,11 +13,6 @@ export interface SelectionExpression {
   readonly parts: readonly Part[];
   /** True when the value depends on the body (so a non-JSON body cannot be evaluated). */
   readonly readsBody: boolean;
-}
-
-/** The selection expression is not of a form API Gateway accepts. */
-export class SelectionExpressionError extends Error {
-  override name = 'SelectionExpressionError';
 }
 
 // An unbraced variable runs as far as JSONPath characters go: `$request.body.a.b[0]['c']`.

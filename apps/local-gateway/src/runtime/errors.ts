@@ -1,5 +1,7 @@
+import { GatewayError } from '../errors.js';
+
 /** Errors of the function runtime. Invocation failures are results, not throws; these are misuse. */
-export class FunctionRuntimeError extends Error {
+export class FunctionRuntimeError extends GatewayError {
   override name = 'FunctionRuntimeError';
 }
 

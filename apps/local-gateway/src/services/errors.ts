@@ -1,5 +1,7 @@
+import { GatewayError } from '../errors.js';
+
 /** Errors of the embedded services (DynamoDB, Step Functions). */
-export class ServiceError extends Error {
+export class ServiceError extends GatewayError {
   override name = 'ServiceError';
 }
 
