@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WaitTimeoutError } from './errors.js';
 
 /** One call a recorded function reported (see `fixtures/recorder/recorded.mjs`). */
 export interface InvocationRecord {
@@ -16,7 +17,7 @@ export interface InvocationRecord {
 export interface Recorder {
   url: string;
   readonly records: readonly InvocationRecord[];
-  /** Resolves once `predicate` holds for the records, or rejects after `timeoutMs`. */
+  /** Resolves once `predicate` holds for the records, or rejects with `WaitTimeoutError` after `timeoutMs`. */
   waitFor(predicate: (records: readonly InvocationRecord[]) => boolean, timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -49,7 +50,11 @@ export async function startRecorder(): Promise<Recorder> {
       return new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`recorder: condition not met within ${timeoutMs} ms (${records.length} records)`));
+          reject(
+            new WaitTimeoutError(
+              `recorder: condition not met within ${timeoutMs} ms (${records.length} records)`,
+            ),
+          );
         }, timeoutMs);
         const check = () => {
           if (!predicate(records)) return;
