@@ -1,7 +1,8 @@
 /**
  * What flows between the notify workflow's states. The builder (`notify-workflow.ts`) and the
- * task functions (`routes/jobs/*`) both read these, so a renamed path fails typecheck.
+ * task functions (`routes/jobs.ts`) both read these, so a renamed path fails typecheck.
  */
+import type { JobResult } from '@switchboard/protocol';
 
 /** The execution input `submitJob` starts the state machine with. */
 export interface NotifyExecutionInput {
@@ -11,11 +12,6 @@ export interface NotifyExecutionInput {
 /** What `doWork` returns; the state machine stores it at `$.work`. */
 export interface DoWorkOutput {
   result: JobResult;
-}
-
-/** The result of the reference job: a deterministic digest of the input text. */
-export interface JobResult {
-  text: string;
 }
 
 /** What `getConnections` returns; the state machine stores it at `$.recipients`. */
