@@ -49,16 +49,7 @@ export function parseClientMessage(raw: string): ParseResult<ClientMessage, Clie
 
 /** Validates an already decoded client message; see {@link parseClientMessage}. */
 export function checkClientMessage(value: unknown): ParseResult<ClientMessage, ClientParseErrorCode> {
-  if (!isRecord(value)) return fail('invalid_payload', 'Expected a JSON object', undefined, '');
-  const requestId = requestIdOf(value);
-  const { action } = value;
-  if (!isClientAction(action)) {
-    const message = action === undefined ? 'Missing "action"' : `Unknown action ${describe(action)}`;
-    return fail('unknown_action', message, requestId, 'action');
-  }
-  const result = v.safeParse(clientMessageSchemas[action], value);
-  if (!result.success) return payloadFailure(result.issues[0], requestId);
-  return { ok: true, value: result.output as ClientMessage };
+  return checkMessage(value, 'action', isClientAction, clientMessageSchemas, 'unknown_action');
 }
 
 /**
@@ -74,16 +65,28 @@ export function parseServerMessage(raw: string): ParseResult<ServerMessage, Serv
 
 /** Validates an already decoded server message; see {@link parseServerMessage}. */
 export function checkServerMessage(value: unknown): ParseResult<ServerMessage, ServerParseErrorCode> {
+  return checkMessage(value, 'type', isServerMessageType, serverMessageSchemas, 'unknown_type');
+}
+
+// One check for both directions: the discriminator picks the schema, so a failure names the
+// unknown name or the field of the message it was meant to be.
+function checkMessage<T, N extends string, U extends 'unknown_action' | 'unknown_type'>(
+  value: unknown,
+  key: 'action' | 'type',
+  isName: (name: unknown) => name is N,
+  schemas: Record<N, v.GenericSchema>,
+  unknownCode: U,
+): ParseResult<T, U | 'invalid_payload'> {
   if (!isRecord(value)) return fail('invalid_payload', 'Expected a JSON object', undefined, '');
-  const requestId = requestIdOf(value);
-  const { type } = value;
-  if (!isServerMessageType(type)) {
-    const message = type === undefined ? 'Missing "type"' : `Unknown type ${describe(type)}`;
-    return fail('unknown_type', message, requestId, 'type');
+  const name = value[key];
+  if (!isName(name)) {
+    const message = name === undefined ? `Missing "${key}"` : `Unknown ${key} ${describe(name)}`;
+    return fail(unknownCode, message, requestIdOf(value), key);
   }
-  const result = v.safeParse(serverMessageSchemas[type], value);
-  if (!result.success) return payloadFailure(result.issues[0], requestId);
-  return { ok: true, value: result.output as ServerMessage };
+  const result = v.safeParse(schemas[name], value);
+  // The requestId is only looked at on failure: a valid message's schema checks it already.
+  if (!result.success) return payloadFailure(result.issues[0], requestIdOf(value));
+  return { ok: true, value: result.output as T };
 }
 
 // Encodes once; only used for strings near the limit.
