@@ -41,6 +41,23 @@ describe('@connections API', () => {
     ws.close();
   });
 
+  it('PostToConnection sends UTF-8 data as a text frame and other bytes as a binary frame', async () => {
+    const { ws, connectionId } = await connect();
+    const frames: Array<{ data: Buffer; isBinary: boolean }> = [];
+    ws.on('message', (data, isBinary) => frames.push({ data: data as Buffer, isBinary }));
+    const client = managementClient(gw.address);
+    const text = Buffer.from('{"greeting":"grüß dich 👋"}');
+    const bytes = Buffer.from([0xff, 0xfe, 0x00, 0xc3]);
+    await client.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: text }));
+    await client.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: bytes }));
+    for (let i = 0; i < 100 && frames.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(frames).toEqual([
+      { data: text, isBinary: false },
+      { data: bytes, isBinary: true },
+    ]);
+    ws.close();
+  });
+
   it('GetConnection answers connectedAt, identity and lastActiveAt', async () => {
     const { ws, connectionId } = await connect();
     ws.send('ping');

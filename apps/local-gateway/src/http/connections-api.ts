@@ -1,10 +1,9 @@
+import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GatewayContext } from '../context.js';
 import { ConnectionApiError } from '../errors.js';
 import { closeCodes, closeConnection } from '../ws/session.js';
 import { verifySigV4 } from './sigv4.js';
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Sends `data` to a connection, as PostToConnection does. Shared by the HTTP API and the local
@@ -26,13 +25,8 @@ export function postToConnection(ctx: GatewayContext, connectionId: string, data
     throw new ConnectionApiError('LimitExceededException', 'Client send buffer is full');
   }
   // UNCONFIRMED for AWS: valid UTF-8 goes out as a text frame, anything else as a binary frame.
-  let text: string | undefined;
-  try {
-    text = utf8.decode(data);
-  } catch {
-    text = undefined;
-  }
-  socket.send(text ?? data, { binary: text === undefined });
+  // The bytes go out as they came: checked in place, never decoded to a string and encoded back.
+  socket.send(data, { binary: !isUtf8(data) });
 }
 
 function sendJson(res: ServerResponse, status: number, body?: unknown, errorType?: string): void {
@@ -53,7 +47,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<{ body: Buffer; 
       // Past the limit keep draining, but stop keeping bytes.
       if (size <= limit) chunks.push(chunk);
     });
-    req.on('end', () => resolve({ body: Buffer.concat(chunks), tooLarge: size > limit }));
+    // A small POST arrives in one chunk: use it as it is rather than copy it.
+    const body = () => (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+    req.on('end', () => resolve({ body: body(), tooLarge: size > limit }));
     req.on('error', reject);
   });
 }
