@@ -10,21 +10,24 @@ import type { Duplex } from 'node:stream';
  * oversized frame before its payload has even arrived, without touching `ws` internals.
  */
 export function watchFrameSizes(socket: Duplex, maxFrameBytes: number, onTooLarge: () => void): () => void {
-  let header = Buffer.alloc(0);
+  // The longest header is 14 bytes (2, an 8-byte length, a 4-byte mask). One buffer per
+  // connection, filled in place: no allocation per frame on the message path.
+  const header = Buffer.alloc(14);
+  let headerBytes = 0;
   let skipBytes = 0;
   let stopped = false;
 
-  const headerLength = (h: Buffer): number => {
-    if (h.length < 2) return 2;
-    const len7 = h[1]! & 0x7f;
+  const headerLength = (): number => {
+    if (headerBytes < 2) return 2;
+    const len7 = header[1]! & 0x7f;
     const extended = len7 === 126 ? 2 : len7 === 127 ? 8 : 0;
-    const mask = h[1]! & 0x80 ? 4 : 0;
+    const mask = header[1]! & 0x80 ? 4 : 0;
     return 2 + extended + mask;
   };
-  const payloadLength = (h: Buffer): number => {
-    const len7 = h[1]! & 0x7f;
-    if (len7 === 126) return h.readUInt16BE(2);
-    if (len7 === 127) return Number(h.readBigUInt64BE(2));
+  const payloadLength = (): number => {
+    const len7 = header[1]! & 0x7f;
+    if (len7 === 126) return header.readUInt16BE(2);
+    if (len7 === 127) return Number(header.readBigUInt64BE(2));
     return len7;
   };
 
@@ -38,13 +41,13 @@ export function watchFrameSizes(socket: Duplex, maxFrameBytes: number, onTooLarg
         continue;
       }
       // Grow the header one known step at a time: 2 bytes, then the extended length and mask.
-      const need = headerLength(header) - header.length;
-      const take = Math.min(need, chunk.length - offset);
-      header = Buffer.concat([header, chunk.subarray(offset, offset + take)]);
+      const take = Math.min(headerLength() - headerBytes, chunk.length - offset);
+      chunk.copy(header, headerBytes, offset, offset + take);
+      headerBytes += take;
       offset += take;
-      if (header.length < headerLength(header)) continue;
-      const length = payloadLength(header);
-      header = Buffer.alloc(0);
+      if (headerBytes < headerLength()) continue;
+      const length = payloadLength();
+      headerBytes = 0;
       if (length > maxFrameBytes) {
         stop();
         onTooLarge();
