@@ -77,13 +77,16 @@ export async function runBroadcast(
   let completeRounds = 0;
   let stoppedBy: BroadcastReport['stoppedBy'] = 'completed';
 
-  for (let round = 0; sender && receivers.length > 0 && round < options.rounds; round++) {
+  const round =
+    sender && receivers.length > 0
+      ? roundRunner(sender, receivers, options, delivery, counters, noteError)
+      : undefined;
+  for (let index = 0; round && index < options.rounds; index++) {
     if (performance.now() >= options.deadline) {
       stoppedBy = 'duration';
       break;
     }
-    const token = `${options.runTag}.b${round}`;
-    const got = await runRound(sender, receivers, token, options, delivery, counters, noteError);
+    const got = await round(`${options.runTag}.b${index}`);
     counters.rounds += 1;
     if (got.missing === 0) {
       completeRounds += 1;
@@ -151,49 +154,61 @@ async function joinAll(
   return { members, latency };
 }
 
-function runRound(
+/**
+ * Installs the sender's and receivers' frame handlers once for the whole phase (no closures per
+ * round or per delivery) and returns a function that runs one round: it sends `token` and
+ * resolves once every receiver has it, or after `timeoutMs` with the count still missing.
+ */
+function roundRunner(
   sender: LoadConnection,
   receivers: LoadConnection[],
-  token: string,
   options: BroadcastOptions,
   delivery: LatencyHistogram,
   counters: BroadcastCounters,
   noteError: (text: string) => void,
-): Promise<{ missing: number; lastMs: number }> {
-  return new Promise((resolve) => {
-    let missing = receivers.length;
-    let lastMs = 0;
-    const sentAt = performance.now();
-    const done = () => {
-      clearTimeout(timer);
-      for (const receiver of receivers) receiver.onFrame = () => {};
-      counters.lost += missing;
-      resolve({ missing, lastMs });
+): (token: string) => Promise<{ missing: number; lastMs: number }> {
+  // The round in progress; `number` counts rounds so that `receivedIn` needs no reset.
+  const current = { number: -1, token: '', active: false, sentAt: 0, missing: 0, lastMs: 0, done: () => {} };
+  // Per receiver: the number of the last round it received.
+  const receivedIn = new Int32Array(receivers.length).fill(-1);
+  receivers.forEach((receiver, k) => {
+    receiver.onFrame = (text, receivedAt) => {
+      if (current.active && receivedIn[k] !== current.number && text.includes(current.token)) {
+        receivedIn[k] = current.number;
+        current.lastMs = receivedAt - current.sentAt;
+        delivery.recordMs(current.lastMs);
+        counters.deliveries += 1;
+        current.missing -= 1;
+        if (current.missing === 0) current.done();
+      } else if (inspectFrame(text).isError) noteError(text);
     };
-    const timer = setTimeout(done, options.timeoutMs);
-    for (const receiver of receivers) {
-      let received = false;
-      receiver.onFrame = (text, receivedAt) => {
-        if (!received && text.includes(token)) {
-          received = true;
-          lastMs = receivedAt - sentAt;
-          delivery.recordMs(lastMs);
-          counters.deliveries += 1;
-          missing -= 1;
-          if (missing === 0) done();
-        } else if (inspectFrame(text).isError) noteError(text);
-      };
-    }
-    sender.onFrame = (text) => {
-      if (!text.includes(token) && inspectFrame(text).isError) noteError(text);
-    };
-    const message = {
-      action: options.sendRoute,
-      requestId: token,
-      room: options.room,
-      [options.textField]: token,
-      ...options.payload,
-    };
-    sender.socket.send(JSON.stringify(message));
   });
+  sender.onFrame = (text) => {
+    if (!(current.active && text.includes(current.token)) && inspectFrame(text).isError) noteError(text);
+  };
+
+  return (token) =>
+    new Promise((resolve) => {
+      current.number += 1;
+      current.token = token;
+      current.active = true;
+      current.missing = receivers.length;
+      current.lastMs = 0;
+      const timer = setTimeout(() => current.done(), options.timeoutMs);
+      current.done = () => {
+        clearTimeout(timer);
+        current.active = false;
+        counters.lost += current.missing;
+        resolve({ missing: current.missing, lastMs: current.lastMs });
+      };
+      const message = {
+        action: options.sendRoute,
+        requestId: token,
+        room: options.room,
+        [options.textField]: token,
+        ...options.payload,
+      };
+      current.sentAt = performance.now();
+      sender.socket.send(JSON.stringify(message));
+    });
 }
