@@ -20,6 +20,10 @@ export type InvocationResult =
 
 /** Runs manifest functions as Lambda does: isolated, warm, one call at a time per environment. */
 export interface FunctionRuntime {
+  /**
+   * Runs one invocation. `event` may share objects with the gateway's connection state (its
+   * `identity` and `authorizer`): serialise it, as Lambda receives it, and never mutate it.
+   */
   invoke(
     functionName: string,
     event: unknown,

@@ -45,13 +45,14 @@ function baseContext(
     stage: api.stage,
     connectedAt: conn.connectedAt,
     requestTimeEpoch: now,
-    identity: { ...conn.identity },
+    // Shared, not copied: the runtime serialises the event before anything could change it.
+    identity: conn.identity,
     requestId,
     domainName: api.domainName,
     connectionId: conn.connectionId,
     apiId: api.apiId,
   };
-  if (conn.authorizer) context.authorizer = { ...conn.authorizer };
+  if (conn.authorizer) context.authorizer = conn.authorizer;
   return context;
 }
 
@@ -66,7 +67,9 @@ export function headerMaps(rawHeaders: string[]): {
     const name = rawHeaders[i]!;
     const value = rawHeaders[i + 1]!;
     headers[name] = value;
-    multiValueHeaders[name] = [...(multiValueHeaders[name] ?? []), value];
+    const values = multiValueHeaders[name];
+    if (values) values.push(value);
+    else multiValueHeaders[name] = [value];
   }
   return { headers, multiValueHeaders };
 }
@@ -80,7 +83,9 @@ export function queryMaps(
   const multiValueQueryStringParameters: MultiValueMap = {};
   for (const [name, value] of search) {
     queryStringParameters[name] = value;
-    multiValueQueryStringParameters[name] = [...(multiValueQueryStringParameters[name] ?? []), value];
+    const values = multiValueQueryStringParameters[name];
+    if (values) values.push(value);
+    else multiValueQueryStringParameters[name] = [value];
   }
   return { queryStringParameters, multiValueQueryStringParameters };
 }

@@ -100,7 +100,7 @@ export function evaluateSelectionExpression(expr: SelectionExpression, body: str
       return undefined;
     }
   }
-  return expr.parts
-    .map((p) => (p.kind === 'text' ? p.text : stringifySelected(select(json, p.path))))
-    .join('');
+  let key = '';
+  for (const p of expr.parts) key += p.kind === 'text' ? p.text : stringifySelected(select(json, p.path));
+  return key;
 }
