@@ -30,6 +30,9 @@ export function createClient(options: ClientOptions): SwitchboardClient {
   return new Client(resolveOptions(options));
 }
 
+// The keep-alive's wire text, encoded once.
+const PING_TEXT = encodeClientMessage({ action: 'ping' });
+
 interface Outgoing {
   text: string;
   requestId?: string;
@@ -42,6 +45,7 @@ class Client implements SwitchboardClient {
   #requestCount = 0;
   #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   #keepAliveTimer: ReturnType<typeof setTimeout> | undefined;
+  #lastSentAtMs = 0;
   readonly #rooms = new Set<string>();
   readonly #queue: Outgoing[] = [];
   readonly #pending = new PendingRequests();
@@ -120,7 +124,7 @@ class Client implements SwitchboardClient {
   #write(socket: WebSocketLike, outgoing: Outgoing): void {
     socket.send(outgoing.text);
     if (outgoing.requestId !== undefined) this.#pending.markSent(outgoing.requestId);
-    this.#armKeepAlive(socket);
+    this.#lastSentAtMs = Date.now();
   }
 
   async #connect(): Promise<void> {
@@ -159,7 +163,9 @@ class Client implements SwitchboardClient {
     for (const room of this.#rooms)
       this.#write(socket, { text: encodeClientMessage({ action: 'join', room }) });
     for (const outgoing of this.#queue.splice(0)) this.#write(socket, outgoing);
-    this.#armKeepAlive(socket);
+    // API Gateway's idle timer starts at the connect.
+    this.#lastSentAtMs = Date.now();
+    this.#scheduleKeepAlive(socket, this.#options.keepAliveIntervalMs);
   }
 
   #handleFrame(data: unknown): void {
@@ -206,14 +212,23 @@ class Client implements SwitchboardClient {
   }
 
   // Any data frame resets API Gateway's idle timer, so a ping is due only after a quiet interval.
-  #armKeepAlive(socket: WebSocketLike): void {
+  // One timer per connection: a send only stamps #lastSentAtMs, and a timer that fires before
+  // the connection was quiet for a whole interval waits out the rest of it.
+  #scheduleKeepAlive(socket: WebSocketLike, delayMs: number): void {
     clearTimeout(this.#keepAliveTimer);
-    if (this.#options.keepAliveIntervalMs === 0) return;
+    const intervalMs = this.#options.keepAliveIntervalMs;
+    if (intervalMs === 0) return;
     this.#keepAliveTimer = setTimeout(() => {
-      if (socket === this.#socket && socket.readyState === OPEN) {
-        this.#write(socket, { text: encodeClientMessage({ action: 'ping' }) });
+      if (socket !== this.#socket || socket.readyState !== OPEN) return;
+      const quietMs = Date.now() - this.#lastSentAtMs;
+      // A clock set back (quietMs < 0) pings at once rather than waiting out the jump.
+      if (quietMs >= 0 && quietMs < intervalMs) {
+        this.#scheduleKeepAlive(socket, intervalMs - quietMs);
+        return;
       }
-    }, this.#options.keepAliveIntervalMs);
+      this.#write(socket, { text: PING_TEXT });
+      this.#scheduleKeepAlive(socket, intervalMs);
+    }, delayMs);
   }
 
   #shutDown(reason: 'closed-by-client' | 'gave-up', error: ClientClosedError): void {

@@ -56,6 +56,16 @@ describe('keep-alive', () => {
     await server.waitFor(() => pings() === 1, 'the postponed ping');
   });
 
+  it('still pings on time when the wall clock is set back', async () => {
+    client = createClient({ url: server.url, WebSocket, keepAliveIntervalMs: 60_000 });
+    await opened(client);
+
+    jest.setSystemTime(Date.now() - 60 * 60_000);
+    jest.advanceTimersByTime(60_000);
+
+    await server.waitFor(() => pings() === 1, 'the ping after the clock change');
+  });
+
   it('sends nothing when turned off with 0', async () => {
     client = createClient({ url: server.url, WebSocket, keepAliveIntervalMs: 0 });
     await opened(client);
