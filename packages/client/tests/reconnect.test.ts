@@ -1,7 +1,13 @@
 import { WebSocket } from 'ws';
-import { ClientClosedError, ConnectionLostError, type ConnectionState, createClient } from '../src/index.js';
+import {
+  ClientClosedError,
+  type ClientOptions,
+  ConnectionLostError,
+  type ConnectionState,
+  createClient,
+} from '../src/index.js';
 import { nextEvent, opened } from './support/client-helpers.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { answerEveryAction, startTestServer, type TestServer } from './support/test-server.js';
 
 let server: TestServer;
 
@@ -14,15 +20,13 @@ afterEach(async () => {
 });
 
 const fastReconnect = { initialDelayMs: 20, maxDelayMs: 100 };
+// A client that reconnects within 100 ms and sends no keep-alive pings of its own.
+const connectFast = (options: Partial<ClientOptions> = {}) =>
+  createClient({ url: server.url, WebSocket, reconnect: fastReconnect, keepAliveIntervalMs: 0, ...options });
 
 describe('reconnect', () => {
   it('reconnects after the server drops the socket and re-joins the rooms it had joined', async () => {
-    const client = createClient({
-      url: server.url,
-      WebSocket,
-      reconnect: fastReconnect,
-      keepAliveIntervalMs: 0,
-    });
+    const client = connectFast();
     await client.request('join', { room: 'lobby' });
     await client.request('join', { room: 'ops' });
     await client.request('leave', { room: 'ops' });
@@ -51,12 +55,7 @@ describe('reconnect', () => {
   });
 
   it('rejects a request already sent when the connection drops, and sends queued ones after reconnecting', async () => {
-    const client = createClient({
-      url: server.url,
-      WebSocket,
-      reconnect: fastReconnect,
-      keepAliveIntervalMs: 0,
-    });
+    const client = connectFast();
     await opened(client);
     server.respond = () => [];
     const inFlight = client.request('ping', {});
@@ -66,20 +65,7 @@ describe('reconnect', () => {
     server.dropAll();
     await reconnecting;
     await expect(inFlight).rejects.toBeInstanceOf(ConnectionLostError);
-    server.respond = (m) =>
-      m.action === 'send'
-        ? [
-            {
-              type: 'message',
-              room: m.room,
-              from: 'u1',
-              text: m.text,
-              id: 'm',
-              sentAt: 1,
-              requestId: m.requestId,
-            },
-          ]
-        : [];
+    server.respond = (m) => (m.action === 'send' ? answerEveryAction(m) : []);
     client.send({ action: 'send', room: 'lobby', text: 'one' });
     const queuedRequest = client.request('send', { room: 'lobby', text: 'two' });
 
@@ -94,13 +80,7 @@ describe('reconnect', () => {
 
   it('passes the token as a query parameter on every connect', async () => {
     let calls = 0;
-    const client = createClient({
-      url: `${server.url}/?stage=dev`,
-      WebSocket,
-      token: async () => `t${++calls}`,
-      reconnect: fastReconnect,
-      keepAliveIntervalMs: 0,
-    });
+    const client = connectFast({ url: `${server.url}/?stage=dev`, token: async () => `t${++calls}` });
     await opened(client);
     server.dropAll();
     await server.waitFor(() => server.connectionCount === 2, 'the reconnect');
@@ -125,12 +105,7 @@ describe('reconnect', () => {
   });
 
   it('stops for good on close(): no reconnect, pending requests rejected', async () => {
-    const client = createClient({
-      url: server.url,
-      WebSocket,
-      reconnect: fastReconnect,
-      keepAliveIntervalMs: 0,
-    });
+    const client = connectFast();
     await opened(client);
     server.respond = () => [];
     const pending = client.request('ping', {});
