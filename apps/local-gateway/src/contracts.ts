@@ -40,6 +40,11 @@ export interface FunctionRuntimeOptions {
   environment: Record<string, string>;
   /** Environments per function when calls overlap. @default max(2, the number of CPUs) */
   maxEnvironmentsPerFunction?: number;
+  /**
+   * How long an environment may sit idle before it is terminated; each function keeps one.
+   * @default 300000 (5 minutes)
+   */
+  reclaimIdleEnvironmentMs?: number;
 }
 
 /** An in-process (or external) DynamoDB-compatible endpoint with the manifest's tables. */

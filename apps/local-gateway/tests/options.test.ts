@@ -1,5 +1,6 @@
 import { GatewayConfigError } from '../src/errors.js';
 import { validateOptions } from '../src/options.js';
+import { startTestGateway } from './helpers/gateway.js';
 
 const manifest = 'unused.json';
 
@@ -21,5 +22,24 @@ describe('validateOptions', () => {
     expect(() =>
       validateOptions({ manifest, maxEnvironmentsPerFunction: 1, reclaimIdleEnvironmentMs: 1 }),
     ).not.toThrow();
+  });
+});
+
+describe('createGateway', () => {
+  it('hands the runtime options to the function runtime', async () => {
+    const gw = await startTestGateway(
+      { functions: { echo: { routes: ['$default'] } } },
+      { echo: () => ({}) },
+      { maxEnvironmentsPerFunction: 3, reclaimIdleEnvironmentMs: 1234 },
+    );
+    try {
+      expect(gw.runtimeOptions).toMatchObject({
+        maxEnvironmentsPerFunction: 3,
+        reclaimIdleEnvironmentMs: 1234,
+        environment: gw.address.functionEnvironment,
+      });
+    } finally {
+      await gw.close();
+    }
   });
 });

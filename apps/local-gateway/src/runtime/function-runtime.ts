@@ -11,11 +11,6 @@ import { resolveWorkerBootstrap } from './worker-path.js';
 export interface CreateFunctionRuntimeOptions extends FunctionRuntimeOptions {
   /** Where functions' console output goes. @default `[name] line` on stderr, once per event-loop turn */
   onLog?: FunctionLogSink;
-  /**
-   * How long an environment may sit idle before it is terminated; each function keeps one.
-   * @default 300000 (5 minutes)
-   */
-  reclaimIdleEnvironmentMs?: number;
 }
 
 /**

@@ -15,9 +15,9 @@ export interface Invocation {
  */
 export function fakeRuntime(handlers: Record<string, FakeHandler>) {
   const invocations: Invocation[] = [];
-  let environment: Record<string, string> | undefined;
+  let received: FunctionRuntimeOptions | undefined;
   const createRuntime = (options: FunctionRuntimeOptions): FunctionRuntime => {
-    environment = options.environment;
+    received = options;
     return {
       async invoke(functionName, event, context): Promise<InvocationResult> {
         const started = performance.now();
@@ -45,5 +45,5 @@ export function fakeRuntime(handlers: Record<string, FakeHandler>) {
       async close() {},
     };
   };
-  return { createRuntime, invocations, environment: () => environment };
+  return { createRuntime, invocations, options: () => received };
 }

@@ -1,4 +1,5 @@
 import type { Manifest } from '@switchboard/handlers/manifest';
+import type { FunctionRuntimeOptions } from '../../src/contracts.js';
 import { createGateway, type GatewayAddress, type GatewayOptions } from '../../src/index.js';
 import { type FakeHandler, fakeRuntime, type Invocation } from './fake-runtime.js';
 
@@ -6,6 +7,8 @@ export interface TestGateway {
   address: GatewayAddress;
   invocations: Invocation[];
   logs: string[];
+  /** What the gateway handed to `createRuntime`. */
+  runtimeOptions: FunctionRuntimeOptions;
   /** Resolves with the first invocation of `functionName` matching `predicate`. */
   waitForInvocation(functionName: string, predicate?: (i: Invocation) => boolean): Promise<Invocation>;
   close(): Promise<void>;
@@ -57,6 +60,7 @@ export async function startTestGateway(
     address,
     invocations: fake.invocations,
     logs,
+    runtimeOptions: fake.options()!,
     async waitForInvocation(functionName, predicate = () => true) {
       for (let i = 0; i < 200; i++) {
         const found = fake.invocations.find((inv) => inv.functionName === functionName && predicate(inv));
