@@ -9,23 +9,23 @@ import { measureThroughput, measureUnloadedLatency } from './measures.js';
 
 const fixtureManifest = fileURLToPath(new URL('../../bench/fixtures/manifest.json', import.meta.url));
 
-const figures = {
-  twoWayThroughput: {
-    id: 'twoWay.throughput',
-    scenario: '2 two-way echo',
+/** The two echo routes: figures, and the targets of each (different by what the route does). */
+const echoes = [
+  { route: 'ping', kind: 'twoWay', scenario: '2 two-way echo', throughputRatio: 0.25, p99LimitMs: 2 },
+  { route: 'echo', kind: 'oneWay', scenario: '3 one-way echo', throughputRatio: 0.08, p99LimitMs: 4 },
+].map(({ kind, scenario, ...echo }) => ({
+  ...echo,
+  throughput: {
+    id: `${kind}.throughput`,
+    scenario,
     label: 'round trips, 10 conns x 10 in flight',
     unit: 'msgs/s',
   },
-  twoWayP50: { id: 'twoWay.p50', scenario: '2 two-way echo', label: 'unloaded round trip p50', unit: 'ms' },
-  twoWayP99: { id: 'twoWay.p99', scenario: '2 two-way echo', label: 'unloaded round trip p99', unit: 'ms' },
-  oneWayThroughput: {
-    id: 'oneWay.throughput',
-    scenario: '3 one-way echo',
-    label: 'round trips, 10 conns x 10 in flight',
-    unit: 'msgs/s',
-  },
-  oneWayP50: { id: 'oneWay.p50', scenario: '3 one-way echo', label: 'unloaded round trip p50', unit: 'ms' },
-  oneWayP99: { id: 'oneWay.p99', scenario: '3 one-way echo', label: 'unloaded round trip p99', unit: 'ms' },
+  p50: { id: `${kind}.p50`, scenario, label: 'unloaded round trip p50', unit: 'ms' },
+  p99: { id: `${kind}.p99`, scenario, label: 'unloaded round trip p99', unit: 'ms' },
+})) satisfies Array<Record<'throughput' | 'p50' | 'p99', Omit<Figure, 'stats'>>>;
+
+const memoryFigures = {
   rssUnderLoad: {
     id: 'rss.underLoad',
     scenario: '7 gateway memory',
@@ -40,64 +40,62 @@ const figures = {
   },
 } satisfies Record<string, Omit<Figure, 'stats'>>;
 
+const allFigures = [
+  ...echoes.flatMap((echo) => [echo.throughput, echo.p50, echo.p99]),
+  ...Object.values(memoryFigures),
+];
+
 export async function runEcho(ctx: BenchContext, unavailable: string | undefined): Promise<void> {
   ctx.log('(2)+(3) route echo through the gateway (fixture manifest)');
-  if (unavailable) return addUnavailable(ctx, Object.values(figures), unavailable);
+  if (unavailable) return addUnavailable(ctx, allFigures, unavailable);
   let server: Awaited<ReturnType<typeof startGatewayProcess>>;
   try {
     server = await startGatewayProcess(ctx, fixtureManifest);
   } catch (error) {
-    return addUnavailable(ctx, Object.values(figures), (error as Error).message);
+    return addUnavailable(ctx, allFigures, (error as Error).message);
   }
   const url = server.webSocketUrl;
   try {
     const idleRss: number[] = [];
-    const [[twoWay, oneWay], peak] = await withRssPeak(server, async () => {
-      const two = await measureThroughput(url, 'ping', { runs: ctx.runs });
-      await waitForIdle(server);
-      idleRss.push(server.rssMb());
-      const one = await measureThroughput(url, 'echo', { runs: ctx.runs });
-      await waitForIdle(server);
-      idleRss.push(server.rssMb());
-      return [two, one] as const;
+    const [throughputs, peak] = await withRssPeak(server, async () => {
+      const measured = [];
+      for (const echo of echoes) {
+        measured.push(await measureThroughput(url, echo.route, { runs: ctx.runs }));
+        await waitForIdle(server);
+        idleRss.push(server.rssMb());
+      }
+      return measured;
     });
-    addFigure(ctx, figures.twoWayThroughput, twoWay, {
-      ceilingId: 'throughput',
-      target: { on: 'ratio', op: '>=', limit: 0.25 },
-    });
-    addFigure(ctx, figures.oneWayThroughput, oneWay, {
-      ceilingId: 'throughput',
-      target: { on: 'ratio', op: '>=', limit: 0.08 },
-    });
-    const two = await measureUnloadedLatency(url, 'ping', { runs: ctx.runs });
-    addFigure(ctx, figures.twoWayP50, two.p50, { ceilingId: 'p50' });
-    addFigure(ctx, figures.twoWayP99, two.p99, {
-      ceilingId: 'p99',
-      target: { on: 'value', op: '<', limit: 2 },
-    });
-    const one = await measureUnloadedLatency(url, 'echo', { runs: ctx.runs });
-    addFigure(ctx, figures.oneWayP50, one.p50, { ceilingId: 'p50' });
-    addFigure(ctx, figures.oneWayP99, one.p99, {
-      ceilingId: 'p99',
-      target: { on: 'value', op: '<', limit: 4 },
-    });
+    for (const [i, echo] of echoes.entries()) {
+      addFigure(ctx, echo.throughput, throughputs[i]!, {
+        ceilingId: 'throughput',
+        target: { on: 'ratio', op: '>=', limit: echo.throughputRatio },
+      });
+    }
+    for (const echo of echoes) {
+      const latency = await measureUnloadedLatency(url, echo.route, { runs: ctx.runs });
+      addFigure(ctx, echo.p50, latency.p50, { ceilingId: 'p50' });
+      addFigure(ctx, echo.p99, latency.p99, {
+        ceilingId: 'p99',
+        target: { on: 'value', op: '<', limit: echo.p99LimitMs },
+      });
+    }
     addFigure(
       ctx,
-      figures.rssUnderLoad,
+      memoryFigures.rssUnderLoad,
       { values: [peak], notes: [`threads in the gateway process: ${server.threads()}`] },
       { ceilingId: 'rssUnderLoad' },
     );
     // Repeat the whole load and see whether idle memory keeps climbing. The first repeat still
     // starts environments, so growth is judged from the end of it.
     for (let round = 0; round < 3; round++) {
-      await measureThroughput(url, 'ping', { runs: 1 });
-      await measureThroughput(url, 'echo', { runs: 1 });
+      for (const echo of echoes) await measureThroughput(url, echo.route, { runs: 1 });
       await waitForIdle(server);
       idleRss.push(server.rssMb());
     }
     addFigure(
       ctx,
-      { ...figures.rssGrowthEcho, notes: [`idle RSS after each round: ${idleRss.join(', ')} MB`] },
+      { ...memoryFigures.rssGrowthEcho, notes: [`idle RSS after each round: ${idleRss.join(', ')} MB`] },
       { values: [idleRss.at(-1)! - idleRss[2]!], notes: [] },
       { target: { on: 'value', op: '<', limit: 20 } },
     );
