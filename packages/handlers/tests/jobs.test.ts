@@ -6,11 +6,11 @@ import { createDoWorkFunction } from '../src/compose/doWork.js';
 import { createGetConnectionsFunction } from '../src/compose/getConnections.js';
 import { createNotifyFunction } from '../src/compose/notify.js';
 import { createSubmitJobFunction } from '../src/compose/submitJob.js';
+import { startDynamoFaultProxy } from '@switchboard/connection-store/testing';
 import { createConnectFunction } from '../src/compose/connect.js';
 import type { CaughtError, NotifyInput } from '../src/workflow/types.js';
 import { type ConnectionUrl, startConnectionUrl } from './support/connection-url.js';
 import { type LocalTable, startLocalTable } from './support/dynamo.js';
-import { startLostAnswerProxy } from './support/lost-answer-proxy.js';
 import { makeConnectEvent, makeMessageEvent, memoryLogger } from './support/events.js';
 import { type StepFunctionsStandIn, startStepFunctions } from './support/step-functions.js';
 
@@ -195,15 +195,22 @@ describe('submitJob and the notify workflow', () => {
   });
 
   it('accepts a job whose write was applied but answered 500: the SDK retry meets its own job', async () => {
-    const proxy = await startLostAnswerProxy(table.endpoint);
+    const proxy = await startDynamoFaultProxy(table.endpoint);
     try {
       env.AWS_ENDPOINT_URL_DYNAMODB = proxy.endpoint;
       const me = await connected('jill');
-      proxy.loseAnswerOf((operation, body) => operation === 'PutItem' && body.includes('"JOB#'));
+      // Applied, then answered 500, once: the SDK's retry meets the job its first attempt wrote.
+      const removeFault = proxy.inject({
+        fault: 'applied-internal',
+        operations: ['PutItem'],
+        match: (body) => body.includes('"JOB#'),
+        maxAttempt: 1,
+      });
 
       const jobId = await submit(me, 'jill', 'lost answer');
+      removeFault();
 
-      expect(proxy.lost).toBe(1);
+      expect(proxy.stats.faults).toEqual({ 'applied-internal': 1 });
       expect(url.postsTo(me).map((m) => m.type)).toEqual(['jobAccepted']);
       expect(sfn.requests).toHaveLength(1);
       expect(await table.store.getJob(jobId)).toMatchObject({ status: 'accepted', connectionId: me });

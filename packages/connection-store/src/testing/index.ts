@@ -1,12 +1,22 @@
 /// <reference path="./dynalite-module.d.ts" />
 /**
  * Test support for packages that need a real local DynamoDB: dynalite in memory on 127.0.0.1
- * port 0, and real SDK clients pointed at it. One harness for the store's own tests, the handlers'
- * and the reliability suite. Node only; never imported by the store itself.
+ * port 0, real SDK clients pointed at it, and a proxy that injects DynamoDB's faults. One harness
+ * for the store's own tests, the handlers' and the reliability suite. Node only; never imported by
+ * the store itself.
  */
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
+
+export {
+  type DynamoFault,
+  type DynamoFaultProxy,
+  type FaultProxyOptions,
+  type FaultProxyStats,
+  type FaultRule,
+  startDynamoFaultProxy,
+} from './dynamo-fault-proxy.js';
 
 export interface LocalDynamo {
   endpoint: string;
