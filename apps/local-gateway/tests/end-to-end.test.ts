@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { createGateway, type Gateway, type GatewayAddress } from '../src/index.js';
-import { nextMessage, openClient, sleep } from './helpers/clients.js';
+import { dynamoClient, nextMessage, openClient, sleep } from './helpers/clients.js';
 
 // The real parts: worker-thread runtime, embedded dynalite, local Step Functions.
 describe('end to end on the real runtime and services', () => {
@@ -11,12 +11,7 @@ describe('end to end on the real runtime and services', () => {
   beforeAll(async () => {
     gateway = createGateway({ manifest: join(__dirname, 'fixtures', 'relay', 'manifest.json'), port: 0 });
     address = await gateway.listen();
-    const env = address.functionEnvironment;
-    db = new DynamoDBClient({
-      endpoint: env.AWS_ENDPOINT_URL_DYNAMODB,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
+    db = dynamoClient(address);
   });
   afterAll(async () => {
     db.destroy();

@@ -1,8 +1,8 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type ConnectionStore, createConnectionStore } from '@switchboard/connection-store';
 import type WebSocket from 'ws';
 import { createGateway, type Gateway, type GatewayAddress } from '../src/index.js';
-import { openClient } from './helpers/clients.js';
+import { dynamoClient, openClient } from './helpers/clients.js';
 import { loadReferenceManifest, signToken } from './helpers/reference-app.js';
 
 const secret = 'reference-app-test-secret';
@@ -52,11 +52,7 @@ describe('the reference app behind the gateway', () => {
     gateway = createGateway({ manifest, port: 0 });
     address = await gateway.listen();
     const env = address.functionEnvironment;
-    db = new DynamoDBClient({
-      endpoint: env.AWS_ENDPOINT_URL_DYNAMODB,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
+    db = dynamoClient(address);
     store = createConnectionStore({ client: db, tableName: env.TABLE_NAME! });
   });
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import WebSocket, { type ClientOptions } from 'ws';
 import type { GatewayAddress } from '../../src/index.js';
 
@@ -74,5 +75,15 @@ export function managementClient(
     endpoint: address.connectionsEndpoint,
     region: 'us-east-1',
     credentials,
+  });
+}
+
+/** A DynamoDB client on the gateway's embedded DynamoDB, as its functions reach it. */
+export function dynamoClient(address: GatewayAddress): DynamoDBClient {
+  const env = address.functionEnvironment;
+  return new DynamoDBClient({
+    endpoint: env.AWS_ENDPOINT_URL_DYNAMODB,
+    region: env.AWS_REGION,
+    credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! },
   });
 }
