@@ -6,6 +6,7 @@ import { environments, stages } from '../src/config/environments.js';
 import { BundleNotFoundError, ConfigError } from '../src/errors.js';
 import {
   fixtureManifestPath,
+  lambdaNamed,
   loadFixture,
   resolveRef,
   resourcesOf,
@@ -18,10 +19,7 @@ const { manifest } = loadFixture();
 describe.each(stages)('HandlerFunction in %s', (stage) => {
   const json = synthStack(stage);
   const config = environments[stage];
-  const fnOf = (name: string) =>
-    resourcesOf(json, 'aws_lambda_function').find(
-      ([, f]) => f.function_name === `switchboard-${stage}-${name}`,
-    )![1];
+  const fnOf = (name: string) => lambdaNamed(json, `switchboard-${stage}-${name}`);
 
   it('deploys one function per manifest entry from its bundle folder', () => {
     expect(resourcesOf(json, 'aws_lambda_function')).toHaveLength(Object.keys(manifest.functions).length);
@@ -136,9 +134,7 @@ describe('auth settings', () => {
       ...environments.dev,
       auth: { mode: 'required', jwt: { issuer: 'i' } },
     });
-    const [, fn] = resourcesOf(json, 'aws_lambda_function').find(
-      ([, f]) => f.function_name === 'switchboard-dev-authorize',
-    )!;
+    const fn = lambdaNamed(json, 'switchboard-dev-authorize');
     const variables = (fn.environment as { variables: Record<string, string> }).variables;
     expect(variables).toMatchObject({ AUTH_MODE: 'required', JWT_ISSUER: 'i' });
     expect(variables).not.toHaveProperty('JWKS_URL');

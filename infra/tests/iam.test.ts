@@ -1,11 +1,11 @@
 import { stages } from '../src/config/environments.js';
 import { unscopableActions } from '../src/iam.js';
 import {
+  lambdaNamed,
   loadFixture,
   onlyResource,
   policyStatements,
   resolveRef,
-  resourcesOf,
   synthStack,
 } from './support/synth.js';
 
@@ -15,9 +15,7 @@ describe.each(stages)('IAM in %s', (stage) => {
   const json = synthStack(stage);
   const statements = policyStatements(json);
   const roleOfFunction = (name: string) => {
-    const [, fn] = resourcesOf(json, 'aws_lambda_function').find(
-      ([, f]) => f.function_name === `switchboard-${stage}-${name}`,
-    )!;
+    const fn = lambdaNamed(json, `switchboard-${stage}-${name}`);
     return (fn.role as string).replace('.arn}', '.id}');
   };
   const grantsOf = (name: string) => statements.filter((s) => s.role === roleOfFunction(name));

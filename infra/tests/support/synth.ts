@@ -47,6 +47,13 @@ export function resourcesOf(json: TerraformJson, type: string): [string, Block][
   return Object.entries(json.resource[type] ?? {});
 }
 
+/** The body of the Lambda function deployed as `functionName`; throws when there is none. */
+export function lambdaNamed(json: TerraformJson, functionName: string): Block {
+  const found = resourcesOf(json, 'aws_lambda_function').find(([, fn]) => fn.function_name === functionName);
+  if (!found) throw new Error(`no aws_lambda_function named ${functionName}`);
+  return found[1];
+}
+
 /** The body of the resource `${type}.${name}` a reference points at. */
 export function resolveRef(json: TerraformJson, ref: string): Block {
   const match = /^\$\{(aws_[a-z0-9_]+)\.([^.}]+)\.[a-z_]+\}$/.exec(ref);
