@@ -1,20 +1,14 @@
 // Benchmark of the store against dynalite, through the real SDK: `pnpm --filter
 // @switchboard/connection-store bench` (builds dist/ first). Prints median, min and max of
 // several runs per scenario. Figures go into README.md.
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
 import { connectionTableDefinition, createConnectionStore, createTableIfMissing } from '../dist/index.js';
+import { startDynalite } from '../dist/testing/index.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SETUP_CONCURRENCY = 32;
 
-const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const client = new DynamoDBClient({
-  endpoint: `http://127.0.0.1:${server.address().port}`,
-  region: 'local',
-  credentials: { accessKeyId: 'fake', secretAccessKey: 'fake' },
-});
+const dynamo = await startDynalite();
+const { client } = dynamo;
 
 let tables = 0;
 async function freshStore(options = {}) {
@@ -115,5 +109,4 @@ await measure('join 1,000 members (sequential joinRoom)', RUNS, {
   });
 }
 
-client.destroy();
-await new Promise((resolve) => server.close(resolve));
+await dynamo.close();
