@@ -1,13 +1,14 @@
 /** Connection records: put (no silent overwrite), get, delete, and a user's connections. */
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   MAX_CONNECTION_DURATION_SECONDS,
+  putNew,
   queryPages,
   type StoreContext,
   sdkCall,
   toEpochSeconds,
 } from './context.js';
-import { ConnectionExistsError, isConditionalCheckFailed, translateSdkError } from './errors.js';
+import { ConnectionExistsError } from './errors.js';
 import { connectionToItem, isLive, itemToConnection, keys } from './items.js';
 import { keyAttributes, USER_INDEX_NAME } from './table.js';
 import type { Connection, NewConnection } from './types.js';
@@ -27,20 +28,12 @@ export async function putConnection(ctx: StoreContext, input: NewConnection): Pr
     expiresAtSeconds: connectionExpiresAtSeconds(ctx, connectedAtMs),
   };
   if (input.sourceIp !== undefined) connection.sourceIp = input.sourceIp;
-  try {
-    await ctx.doc.send(
-      new PutCommand({
-        TableName: ctx.tableName,
-        Item: connectionToItem(connection),
-        ConditionExpression: 'attribute_not_exists(#pk)',
-        ExpressionAttributeNames: { '#pk': keyAttributes.partition },
-      }),
-    );
-  } catch (error) {
-    if (isConditionalCheckFailed(error))
-      throw new ConnectionExistsError(input.connectionId, { cause: error });
-    throw translateSdkError('putConnection', error);
-  }
+  await putNew(
+    ctx,
+    'putConnection',
+    connectionToItem(connection),
+    (cause) => new ConnectionExistsError(input.connectionId, { cause }),
+  );
   return connection;
 }
 

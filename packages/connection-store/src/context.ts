@@ -2,9 +2,15 @@
  * What every operation shares: the document client, the table name, the clock and the limits,
  * resolved once from the options in `createConnectionStore`.
  */
-import { DynamoDBDocumentClient, type QueryCommandInput, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { translateSdkError } from './errors.js';
+import {
+  DynamoDBDocumentClient,
+  PutCommand,
+  type QueryCommandInput,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { isConditionalCheckFailed, translateSdkError } from './errors.js';
 import type { Item } from './items.js';
+import { keyAttributes } from './table.js';
 import type { ConnectionStoreOptions } from './types.js';
 
 /** API Gateway closes every WebSocket connection after 2 hours. */
@@ -52,6 +58,31 @@ export async function sdkCall<T>(operation: string, call: () => Promise<T>): Pro
   try {
     return await call();
   } catch (error) {
+    throw translateSdkError(operation, error);
+  }
+}
+
+/**
+ * `PutItem` that never overwrites: an item with the same key makes it throw `exists(cause)`,
+ * decided by the table itself, so two racing writers cannot both win.
+ */
+export async function putNew(
+  ctx: StoreContext,
+  operation: string,
+  item: Item,
+  exists: (cause: unknown) => Error,
+): Promise<void> {
+  try {
+    await ctx.doc.send(
+      new PutCommand({
+        TableName: ctx.tableName,
+        Item: item,
+        ConditionExpression: 'attribute_not_exists(#pk)',
+        ExpressionAttributeNames: { '#pk': keyAttributes.partition },
+      }),
+    );
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) throw exists(error);
     throw translateSdkError(operation, error);
   }
 }

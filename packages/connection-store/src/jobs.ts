@@ -3,8 +3,8 @@
  * The allowed previous statuses go into the `ConditionExpression`, so the table itself refuses a
  * late or repeated step even when two workflow steps race.
  */
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type StoreContext, sdkCall, toEpochSeconds } from './context.js';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { putNew, type StoreContext, sdkCall, toEpochSeconds } from './context.js';
 import {
   InvalidJobTransitionError,
   isConditionalCheckFailed,
@@ -29,19 +29,7 @@ export async function createJob(ctx: StoreContext, input: NewJob): Promise<Job> 
     expiresAtSeconds: toEpochSeconds(nowMs) + ctx.jobTtlSeconds,
   };
   if (input.input !== undefined) job.input = input.input;
-  try {
-    await ctx.doc.send(
-      new PutCommand({
-        TableName: ctx.tableName,
-        Item: jobToItem(job),
-        ConditionExpression: 'attribute_not_exists(#pk)',
-        ExpressionAttributeNames: { '#pk': keyAttributes.partition },
-      }),
-    );
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) throw new JobExistsError(input.jobId, { cause: error });
-    throw translateSdkError('createJob', error);
-  }
+  await putNew(ctx, 'createJob', jobToItem(job), (cause) => new JobExistsError(input.jobId, { cause }));
   return job;
 }
 
