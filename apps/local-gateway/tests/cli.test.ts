@@ -1,4 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { buildCli } from './helpers/build-cli.js';
@@ -11,9 +12,13 @@ beforeAll(() => {
   cli = buildCli();
 });
 
-function run(args: string[]): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [cli, ...args], { env: { ...process.env, DYNAMODB_ENDPOINT: '' } });
+function run(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [cli, ...args], { env: { ...process.env, DYNAMODB_ENDPOINT: '', ...env } });
 }
+
+/** The command line a process runs now (Linux), e.g. after it re-ran itself with execve. */
+const commandLineOf = (pid: number): string[] => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+const onLinux = existsSync('/proc/self/cmdline') ? it : it.skip;
 
 function exitOf(child: ChildProcessWithoutNullStreams): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
@@ -63,6 +68,31 @@ describe('switchboard dev', () => {
     await lines.next();
     expect((await lines.next()).value).toBe(`Web page: http://127.0.0.1:${port}/`);
     child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  });
+
+  onLinux('runs the gateway in the same process, re-run with a capped young generation', async () => {
+    const child = run(['dev', '--manifest', manifest, '--port', '0'], { NODE_OPTIONS: '' });
+    const exited = exitOf(child);
+    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    expect((await lines.next()).value).toMatch(/^WebSocket URL: /);
+    // Same pid, so scripts that hold it (and signal it) are unaffected.
+    const commandLine = commandLineOf(child.pid!);
+    expect(commandLine.slice(1, 3)).toEqual(['--max-semi-space-size=4', cli]);
+    expect(commandLine).toContain('--manifest');
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  onLinux('keeps the young-generation size a user set in NODE_OPTIONS', async () => {
+    const child = run(['dev', '--manifest', manifest, '--port', '0'], {
+      NODE_OPTIONS: '--max-semi-space-size=16',
+    });
+    const exited = exitOf(child);
+    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    expect((await lines.next()).value).toMatch(/^WebSocket URL: /);
+    expect(commandLineOf(child.pid!).slice(1, 2)).toEqual([cli]);
+    child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });
 

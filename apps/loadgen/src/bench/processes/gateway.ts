@@ -4,6 +4,7 @@ import { announce, stopOnSignal } from './announce.js';
 
 /** The part of `@switchboard/local-gateway` the bench uses. */
 interface GatewayModule {
+  relaunchWithGatewayFlags(): void;
   createGateway(options: { manifest: string; port: number; stage: string }): {
     listen(): Promise<{ webSocketUrl: string; connectionsEndpoint: string }>;
     close(): Promise<void>;
@@ -14,7 +15,9 @@ const manifest = process.argv[2];
 if (!manifest) throw new Error('usage: gateway.js <manifest.json>');
 // Imported by name at run time, so the load generator builds and tests without the gateway.
 const moduleName = '@switchboard/local-gateway';
-const { createGateway } = (await import(moduleName)) as GatewayModule;
+const { createGateway, relaunchWithGatewayFlags } = (await import(moduleName)) as GatewayModule;
+// Under the V8 flags `switchboard dev` runs with, so memory figures are what users get.
+relaunchWithGatewayFlags();
 const gateway = createGateway({ manifest, port: 0, stage: 'bench' });
 const address = await gateway.listen();
 announce({ webSocketUrl: address.webSocketUrl, connectionsEndpoint: address.connectionsEndpoint });

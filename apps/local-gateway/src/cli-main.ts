@@ -1,0 +1,77 @@
+/**
+ * `switchboard dev`: runs a manifest behind the local gateway until Ctrl-C.
+ * Prints exactly `WebSocket URL: ...` and `Connection URL: ...` on stdout when ready, then
+ * `Web page: ...` when a page is served, then one line per invocation.
+ */
+import { parseCommandLine, usage } from './cli-args.js';
+import { GatewayConfigError } from './errors.js';
+import { createGateway, type GatewayAddress } from './gateway.js';
+import { defaults } from './options.js';
+
+/**
+ * The page at `/`. It connects to `/<default stage>` of its own host unless told otherwise, so
+ * another stage goes along as `?ws=`.
+ */
+function webPageUrl(address: GatewayAddress): string {
+  const page = `http://${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}/`;
+  return address.stage === defaults.stage ? page : `${page}?ws=${address.webSocketUrl}`;
+}
+
+async function main(): Promise<number> {
+  let command: ReturnType<typeof parseCommandLine>;
+  try {
+    command = parseCommandLine(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof GatewayConfigError)) throw error;
+    process.stderr.write(`switchboard: ${error.message}\n\n${usage}`);
+    return 2;
+  }
+  if (command.kind === 'help') {
+    process.stdout.write(usage);
+    return 0;
+  }
+  const gateway = createGateway({
+    ...command.options,
+    watchBundles: true,
+    log: (line) => process.stdout.write(`${line}\n`),
+  });
+  // Handlers first: a script may send SIGINT the moment it reads the URL lines, and a signal
+  // that arrives before `process.on` would kill the process without closing anything.
+  const stopped = new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        // A second Ctrl-C: stop waiting for $disconnect handlers.
+        resolve(130);
+        return;
+      }
+      stopping = true;
+      process.stderr.write(`switchboard: ${signal}, closing connections...\n`);
+      gateway.close().then(
+        () => resolve(0),
+        (error: unknown) => {
+          process.stderr.write(`switchboard: error while closing: ${(error as Error).message}\n`);
+          resolve(1);
+        },
+      );
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  const address = await gateway.listen();
+  process.stdout.write(`WebSocket URL: ${address.webSocketUrl}\nConnection URL: ${address.connectionUrl}\n`);
+  if (command.options.staticDir) process.stdout.write(`Web page: ${webPageUrl(address)}\n`);
+  return stopped;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const e = error as Error;
+    // Configuration problems are the user's to fix: no stack for those.
+    process.stderr.write(
+      `switchboard: ${e instanceof GatewayConfigError || e.name === 'ManifestError' ? e.message : (e.stack ?? e)}\n`,
+    );
+    process.exit(1);
+  },
+);
