@@ -11,5 +11,5 @@ export {
   SelectionExpressionError,
 } from './errors.js';
 export { computeFunctionEnvironment } from './environment.js';
-export { gatewayNodeFlags, relaunchWithGatewayFlags } from './node-flags.js';
+export { gatewayEnvironment, gatewayNodeFlags, relaunchWithGatewayFlags } from './node-flags.js';
 export { errorFrame } from './ws/messages.js';

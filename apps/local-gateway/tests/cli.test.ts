@@ -18,6 +18,7 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNu
 
 /** The command line a process runs now (Linux), e.g. after it re-ran itself with execve. */
 const commandLineOf = (pid: number): string[] => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+const environmentOf = (pid: number): string[] => readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
 const onLinux = existsSync('/proc/self/cmdline') ? it : it.skip;
 
 function exitOf(child: ChildProcessWithoutNullStreams): Promise<number | null> {
@@ -71,18 +72,25 @@ describe('switchboard dev', () => {
     expect(await exited).toBe(0);
   });
 
-  onLinux('runs the gateway in the same process, re-run with a capped young generation', async () => {
-    const child = run(['dev', '--manifest', manifest, '--port', '0'], { NODE_OPTIONS: '' });
-    const exited = exitOf(child);
-    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-    expect((await lines.next()).value).toMatch(/^WebSocket URL: /);
-    // Same pid, so scripts that hold it (and signal it) are unaffected.
-    const commandLine = commandLineOf(child.pid!);
-    expect(commandLine.slice(1, 3)).toEqual(['--max-semi-space-size=4', cli]);
-    expect(commandLine).toContain('--manifest');
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-  });
+  onLinux(
+    'runs the gateway in the same process, re-run with a capped young generation and malloc arenas',
+    async () => {
+      const child = run(['dev', '--manifest', manifest, '--port', '0'], {
+        NODE_OPTIONS: '',
+        MALLOC_ARENA_MAX: undefined,
+      });
+      const exited = exitOf(child);
+      const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+      expect((await lines.next()).value).toMatch(/^WebSocket URL: /);
+      // Same pid, so scripts that hold it (and signal it) are unaffected.
+      const commandLine = commandLineOf(child.pid!);
+      expect(commandLine.slice(1, 3)).toEqual(['--max-semi-space-size=4', cli]);
+      expect(commandLine).toContain('--manifest');
+      expect(environmentOf(child.pid!)).toContain('MALLOC_ARENA_MAX=2');
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    },
+  );
 
   onLinux('keeps the young-generation size a user set in NODE_OPTIONS', async () => {
     const child = run(['dev', '--manifest', manifest, '--port', '0'], {

@@ -1,4 +1,4 @@
-import { gatewayNodeFlags, relaunchArgv } from '../src/node-flags.js';
+import { gatewayNodeFlags, relaunchArgv, relaunchEnv } from '../src/node-flags.js';
 
 const node = '/usr/bin/node';
 const argv = [node, '/app/dist/cli.js', 'dev', '--port', '0'];
@@ -35,5 +35,12 @@ describe('relaunchArgv', () => {
       node,
       gatewayNodeFlags[0],
     ]);
+  });
+});
+
+describe('relaunchEnv', () => {
+  it('caps glibc malloc arenas unless the user chose a number', () => {
+    expect(relaunchEnv({ PATH: '/bin' })).toEqual({ PATH: '/bin', MALLOC_ARENA_MAX: '2' });
+    expect(relaunchEnv({ MALLOC_ARENA_MAX: '8' }).MALLOC_ARENA_MAX).toBe('8');
   });
 });
