@@ -52,6 +52,7 @@ export function startDynaliteThread(dataDir: string | undefined): Promise<Dynali
   const worker = new Worker(THREAD_SOURCE, {
     eval: true,
     workerData: { dynalitePath, dataDir },
+    name: 'dynalite',
     // dynalite allocates a lot per request; with V8's default young generation its heap grew to
     // 170 MB (40 MB live) over four rounds of 1,000 connects, with 8 MB it stays near 40 MB at
     // the same throughput. The old generation is not bounded: in memory, the data lives there.

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadManifest } from '@switchboard/handlers/manifest';
 import type { FunctionRuntime, InvocationResult } from '../../src/contracts.js';
@@ -43,6 +44,19 @@ describe('createFunctionRuntime', () => {
     expect(remainingMs).toBeGreaterThan(2000);
     expect(remainingMs).toBeLessThanOrEqual(3000);
   });
+
+  (existsSync('/proc/self/task') ? it : it.skip)(
+    'names each environment thread after its function, for top -H',
+    async () => {
+      const threadNames = () =>
+        readdirSync('/proc/self/task').map((tid) =>
+          readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim(),
+        );
+      expect(threadNames()).not.toContain('fn:echo');
+      await runtime.invoke('echo', {});
+      expect(threadNames()).toContain('fn:echo');
+    },
+  );
 
   it('gives each function its own environment variables, the gateway winning over the manifest', async () => {
     const value = successValue(await runtime.invoke('echo', {}));

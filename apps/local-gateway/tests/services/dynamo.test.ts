@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DynamoDBClient, GetItemCommand, ListTablesCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
@@ -35,6 +35,13 @@ describe('startDynamo', () => {
     const client = clientFor(dynamo.endpoint);
     try {
       expect(dynamo.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      if (existsSync('/proc/self/task')) {
+        // Its own thread, named so that `top -H` and the bench can tell its CPU apart.
+        const names = readdirSync('/proc/self/task').map((t) =>
+          readFileSync(`/proc/self/task/${t}/comm`, 'utf8'),
+        );
+        expect(names).toContain('dynalite\n');
+      }
       expect(dynamo.tables).toEqual([
         // dynalite has no UpdateTimeToLive: said, not hidden.
         { tableName: 'connections', created: true, ttl: 'unsupported' },
