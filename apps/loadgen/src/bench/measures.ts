@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeConnections, openConnections } from '../connections.js';
 import { runLoad } from '../run-load.js';
+import { type CpuPerUnit, cpuWindow } from './thread-cpu.js';
 
 /** Values of the measured runs plus what the reader must know (losses, failures). */
 export interface Measured {
@@ -23,6 +24,8 @@ export interface ThroughputShape {
   window?: number;
   /** Target length of one run; the message count is sized from a warm-up run. @default 1.5 */
   seconds?: number;
+  /** The server's pid: also measure CPU per round trip, by thread group, in each run. */
+  pid?: number;
 }
 
 /** Round trips per second with `connections` x `window` requests in flight. */
@@ -30,7 +33,7 @@ export async function measureThroughput(
   url: string,
   route: string,
   shape: ThroughputShape,
-): Promise<Measured> {
+): Promise<Measured & { cpu: CpuPerUnit[] }> {
   const connections = shape.connections ?? 10;
   const window = shape.window ?? 10;
   const seconds = shape.seconds ?? 1.5;
@@ -41,7 +44,9 @@ export async function measureThroughput(
   const rate = Math.max(100, warm.roundTrip?.perSecond ?? 0);
   const messages = Math.max(window, Math.round((rate * seconds) / connections));
   const values: number[] = [];
+  const cpu: CpuPerUnit[] = [];
   for (let run = 0; run < shape.runs; run++) {
+    const counting = shape.pid === undefined ? undefined : cpuWindow(shape.pid);
     const summary = await runLoad({
       url,
       route,
@@ -51,10 +56,11 @@ export async function measureThroughput(
       durationSeconds: seconds * 4 + 5,
     });
     const rt = summary.roundTrip!;
+    if (counting) cpu.push(counting.end(rt.received));
     noteLosses(notes, 'round trips', rt.lost, rt.rejected);
     values.push(rt.perSecond);
   }
-  return { values, notes: [...new Set(notes)] };
+  return { values, notes: [...new Set(notes)], cpu };
 }
 
 /** One connection, one request at a time: p50 and p99 round trip per run. */

@@ -9,6 +9,7 @@ import {
   withOpenConnections,
 } from './measures.js';
 import { summarizeRuns } from './stats.js';
+import { type CpuPerUnit, cpuWindow, totalOf } from './thread-cpu.js';
 
 export const roomSizes = [200, 1000] as const;
 export const connectCount = 1000;
@@ -21,11 +22,28 @@ export async function runCeiling(ctx: BenchContext): Promise<void> {
     addFigure(ctx, { id: `ceiling.${id}`, scenario: '1 ceiling (bare ws)', label, unit }, measured);
     if (measured.values.length) ctx.ceiling.set(id, summarizeRuns(measured.values));
   };
+  // The ceilings of the gateway's CPU figures (cpu-figures.ts): ids cpuRoundTrip, clientCpuRoundTrip...
+  const recordCpu = (what: string, unit: string, runs: CpuPerUnit[]) => {
+    const values = (pick: (run: CpuPerUnit) => number) => ({ values: runs.map(pick), notes: [] });
+    record(
+      `cpu${what}`,
+      `server CPU per ${unit}, all threads`,
+      'µs',
+      values((r) => totalOf(r.server)),
+    );
+    record(
+      `clientCpu${what}`,
+      `load client CPU per ${unit}`,
+      'µs',
+      values((r) => r.client),
+    );
+  };
   try {
     const [throughput, rssUnderLoad] = await withRssPeak(server, () =>
-      measureThroughput(url, 'ping', { runs: ctx.runs }),
+      measureThroughput(url, 'ping', { runs: ctx.runs, pid: server.pid }),
     );
     record('throughput', 'round trips, 10 conns x 10 in flight', 'msgs/s', throughput);
+    recordCpu('RoundTrip', 'round trip', throughput.cpu);
     record('rssUnderLoad', 'server RSS peak under round-trip load', 'MB', {
       values: [rssUnderLoad],
       notes: [],
@@ -43,8 +61,11 @@ export async function runCeiling(ctx: BenchContext): Promise<void> {
     }
     const rates: number[] = [];
     const rss: number[] = [];
+    const connectCpu: CpuPerUnit[] = [];
     for (let run = 0; run < ctx.runs; run++) {
+      const counting = cpuWindow(server.pid);
       await withOpenConnections(url, connectCount, async (report) => {
+        connectCpu.push(counting.end(report.opened));
         rates.push(report.perSecond);
         await waitForIdle(server);
         rss.push(server.rssMb());
@@ -54,6 +75,7 @@ export async function runCeiling(ctx: BenchContext): Promise<void> {
       values: rates,
       notes: [],
     });
+    recordCpu('Connect', 'connect', connectCpu);
     record('rss1000', `server RSS with ${connectCount} conns open`, 'MB', { values: rss, notes: [] });
   } finally {
     await server.stop();

@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { waitForIdle } from './child.js';
 import { addFigure, addUnavailable, type BenchContext, startGatewayProcess, withRssPeak } from './context.js';
+import { addCpuFigures } from './cpu-figures.js';
 import type { Figure } from './figures.js';
 import { measureThroughput, measureUnloadedLatency } from './measures.js';
 
@@ -15,6 +16,8 @@ const echoes = [
   { route: 'echo', kind: 'oneWay', scenario: '3 one-way echo', throughputRatio: 0.08, p99LimitMs: 4 },
 ].map(({ kind, scenario, ...echo }) => ({
   ...echo,
+  kind,
+  scenario,
   throughput: {
     id: `${kind}.throughput`,
     scenario,
@@ -60,7 +63,7 @@ export async function runEcho(ctx: BenchContext, unavailable: string | undefined
     const [throughputs, peak] = await withRssPeak(server, async () => {
       const measured = [];
       for (const echo of echoes) {
-        measured.push(await measureThroughput(url, echo.route, { runs: ctx.runs }));
+        measured.push(await measureThroughput(url, echo.route, { runs: ctx.runs, pid: server.pid }));
         await waitForIdle(server);
         idleRss.push(server.rssMb());
       }
@@ -70,6 +73,13 @@ export async function runEcho(ctx: BenchContext, unavailable: string | undefined
       addFigure(ctx, echo.throughput, throughputs[i]!, {
         ceilingId: 'throughput',
         target: { on: 'ratio', op: '>=', limit: echo.throughputRatio },
+      });
+      addCpuFigures(ctx, throughputs[i]!.cpu, {
+        scenario: echo.scenario,
+        idPrefix: echo.kind,
+        unit: 'round trip',
+        groups: ['main', 'functions', 'v8'],
+        ceiling: { total: 'cpuRoundTrip', client: 'clientCpuRoundTrip' },
       });
     }
     for (const echo of echoes) {

@@ -5,10 +5,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { waitForIdle } from './child.js';
 import { addFigure, addUnavailable, type BenchContext, startGatewayProcess } from './context.js';
+import { addCpuFigures } from './cpu-figures.js';
 import type { Figure } from './figures.js';
 import { measureJobRoundTrip } from './jobs.js';
 import { measureBroadcast, withOpenConnections } from './measures.js';
 import { connectCount, roomSizes } from './suite-ceiling.js';
+import { type CpuPerUnit, cpuWindow } from './thread-cpu.js';
 
 const scenario = {
   broadcast: '4 broadcast (reference join/send)',
@@ -88,9 +90,12 @@ export async function runReference(ctx: BenchContext, unavailable: string | unde
     const idleRss: number[] = [];
     const threads: number[] = [];
     const notes: string[] = [];
+    const connectCpu: CpuPerUnit[] = [];
     // At least 3 rounds: the first starts the environments, growth is judged on the rest.
     for (let run = 0; run < Math.max(3, ctx.runs); run++) {
+      const counting = cpuWindow(server.pid);
       await withOpenConnections(url, connectCount, async (report) => {
+        connectCpu.push(counting.end(report.opened));
         rates.push(report.perSecond);
         for (const [reason, count] of Object.entries(report.errors)) notes.push(`${count} x ${reason}`);
         await waitForIdle(server);
@@ -110,6 +115,13 @@ export async function runReference(ctx: BenchContext, unavailable: string | unde
         target: { on: 'value', op: '>=', limit: 2000 },
       },
     );
+    addCpuFigures(ctx, connectCpu, {
+      scenario: scenario.connect,
+      idPrefix: 'connect',
+      unit: 'connect',
+      groups: ['main', 'functions', 'dynalite', 'v8'],
+      ceiling: { total: 'cpuConnect', client: 'clientCpuConnect' },
+    });
     addFigure(
       ctx,
       figures.rss1000,
