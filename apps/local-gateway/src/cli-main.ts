@@ -17,6 +17,9 @@ function webPageUrl(address: GatewayAddress): string {
   return address.stage === defaults.stage ? page : `${page}?ws=${address.webSocketUrl}`;
 }
 
+/** A signal this soon after the first is the same one, delivered twice. */
+const REPEATED_SIGNAL_MS = 500;
+
 async function main(): Promise<number> {
   let command: ReturnType<typeof parseCommandLine>;
   try {
@@ -38,14 +41,17 @@ async function main(): Promise<number> {
   // Handlers first: a script may send SIGINT the moment it reads the URL lines, and a signal
   // that arrives before `process.on` would kill the process without closing anything.
   const stopped = new Promise<number>((resolve) => {
-    let stopping = false;
+    let stoppingSince: number | undefined;
     const stop = (signal: NodeJS.Signals) => {
-      if (stopping) {
+      if (stoppingSince !== undefined) {
+        // The same Ctrl-C twice: the terminal signals the whole process group, and wrappers
+        // (npm exec, pnpm dev) forward it once more. Only a later one is a second Ctrl-C.
+        if (performance.now() - stoppingSince < REPEATED_SIGNAL_MS) return;
         // A second Ctrl-C: stop waiting for $disconnect handlers.
         resolve(130);
         return;
       }
-      stopping = true;
+      stoppingSince = performance.now();
       process.stderr.write(`switchboard: ${signal}, closing connections...\n`);
       gateway.close().then(
         () => resolve(0),

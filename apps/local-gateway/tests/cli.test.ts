@@ -6,6 +6,7 @@ import { buildCli } from './helpers/build-cli.js';
 import { closed, nextMessage, openClient } from './helpers/clients.js';
 
 const manifest = join(__dirname, 'fixtures', 'echo', 'manifest.json');
+const slowDisconnect = join(__dirname, 'fixtures', 'slow-disconnect', 'manifest.json');
 const webDir = join(__dirname, 'fixtures', 'web');
 let cli: string;
 beforeAll(() => {
@@ -102,6 +103,40 @@ describe('switchboard dev', () => {
     expect(commandLineOf(child.pid!).slice(1, 2)).toEqual([cli]);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  /** Starts `switchboard dev` on the slow-$disconnect app with one client, then sends SIGINT. */
+  async function stopWithSlowDisconnect() {
+    const child = run(['dev', '--manifest', slowDisconnect, '--port', '0']);
+    const exited = exitOf(child);
+    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    const url = ((await lines.next()).value as string).slice('WebSocket URL: '.length);
+    const ws = await openClient(url);
+    const clientClose = closed(ws, 10_000);
+    const closing = new Promise<void>((resolve) =>
+      child.stderr.on('data', (chunk) => String(chunk).includes('closing connections') && resolve()),
+    );
+    child.kill('SIGINT');
+    await closing;
+    expect((await clientClose).code).toBe(1001);
+    return { child, exited };
+  }
+
+  it('takes the same Ctrl-C forwarded again by a wrapper (npm exec, pnpm dev) as one, and waits for $disconnect', async () => {
+    const { child, exited } = await stopWithSlowDisconnect();
+    // What a wrapper does: it got the terminal's SIGINT too, and passes it on a moment later.
+    child.kill('SIGINT');
+    const forwardedAt = Date.now();
+    expect(await exited).toBe(0);
+    // It waited for the 3 s $disconnect handler.
+    expect(Date.now() - forwardedAt).toBeGreaterThan(1500);
+  });
+
+  it('stops waiting for slow $disconnect handlers at a second Ctrl-C and exits 130', async () => {
+    const { child, exited } = await stopWithSlowDisconnect();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
   });
 
   it('refuses a --web-dir that does not exist', async () => {
