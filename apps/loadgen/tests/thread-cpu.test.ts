@@ -27,18 +27,24 @@ describe('perUnitMicros', () => {
   it('charges a busy thread named fn:<function> to the function environments, not the main thread', async () => {
     const counting = cpuWindow(process.pid);
     const before = readGroupCpuMs(process.pid);
-    const worker = new Worker('const end = Date.now() + 300; while (Date.now() < end);', {
-      eval: true,
-      name: 'fn:busy',
-    });
-    // Read while it is still alive: an exited thread's CPU is no longer counted.
-    await new Promise<void>((resolve) => worker.once('online', () => setTimeout(resolve, 250)));
+    // Burns 300 ms of its own thread's CPU (not of wall time: the machine may be busy), says so,
+    // and stays alive until told, since an exited thread's CPU is no longer counted.
+    const worker = new Worker(
+      `const { parentPort } = require('node:worker_threads');
+       const used = () => { const u = process.threadCpuUsage(); return (u.user + u.system) / 1000; };
+       while (used() < 300);
+       parentPort.postMessage('done');
+       parentPort.once('message', () => process.exit(0));`,
+      { eval: true, name: 'fn:busy' },
+    );
+    await new Promise((resolve) => worker.once('message', resolve));
     const during = readGroupCpuMs(process.pid);
     const perUnit = counting.end(1);
+    worker.postMessage('exit');
     await new Promise((resolve) => worker.once('exit', resolve));
 
-    expect(during.functions - before.functions).toBeGreaterThanOrEqual(100);
+    expect(during.functions - before.functions).toBeGreaterThanOrEqual(250);
     expect(during.main - before.main).toBeLessThan(during.functions - before.functions);
-    expect(perUnit.server.functions).toBeGreaterThanOrEqual(100_000);
+    expect(perUnit.server.functions).toBeGreaterThanOrEqual(250_000);
   });
 });
