@@ -11,6 +11,12 @@ const groupLabels: Record<ThreadGroup, string> = {
   other: 'other threads',
 };
 
+/** The labels the gateway's lines and the bare server's ceiling lines share. */
+export const cpuLabels = {
+  total: (unit: string) => `server CPU per ${unit}, all threads`,
+  client: (unit: string) => `load client CPU per ${unit}`,
+};
+
 export interface CpuFigureOptions {
   scenario: string;
   /** Figure ids start with it: `twoWay` gives `twoWay.cpu`, `twoWay.cpu.main`... */
@@ -30,7 +36,7 @@ export function addCpuFigures(ctx: BenchContext, runs: CpuPerUnit[], options: Cp
   const measured = (pick: (run: CpuPerUnit) => number) => ({ values: runs.map(pick), notes: [] });
   addFigure(
     ctx,
-    figure('cpu', `server CPU per ${unit}, all threads`),
+    figure('cpu', cpuLabels.total(unit)),
     measured((r) => totalOf(r.server)),
     {
       ceilingId: options.ceiling?.total,
@@ -45,7 +51,7 @@ export function addCpuFigures(ctx: BenchContext, runs: CpuPerUnit[], options: Cp
   }
   addFigure(
     ctx,
-    figure('cpu.client', `load client CPU per ${unit}`),
+    figure('cpu.client', cpuLabels.client(unit)),
     measured((r) => r.client),
     {
       ceilingId: options.ceiling?.client,

@@ -8,6 +8,7 @@ import {
   measureUnloadedLatency,
   withOpenConnections,
 } from './measures.js';
+import { cpuLabels } from './cpu-figures.js';
 import { summarizeRuns } from './stats.js';
 import { type CpuPerUnit, cpuWindow, totalOf } from './thread-cpu.js';
 
@@ -27,13 +28,13 @@ export async function runCeiling(ctx: BenchContext): Promise<void> {
     const values = (pick: (run: CpuPerUnit) => number) => ({ values: runs.map(pick), notes: [] });
     record(
       `cpu${what}`,
-      `server CPU per ${unit}, all threads`,
+      cpuLabels.total(unit),
       'µs',
       values((r) => totalOf(r.server)),
     );
     record(
       `clientCpu${what}`,
-      `load client CPU per ${unit}`,
+      cpuLabels.client(unit),
       'µs',
       values((r) => r.client),
     );
