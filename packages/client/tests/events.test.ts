@@ -1,32 +1,21 @@
 import { WebSocket } from 'ws';
-import { createClient, type SwitchboardClient, SwitchboardClientError } from '../src/index.js';
-import { nextEvent, opened } from './support/client-helpers.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { createClient, SwitchboardClientError } from '../src/index.js';
+import { connectedClient, nextEvent } from './support/client-helpers.js';
 
-let server: TestServer;
-let client: SwitchboardClient;
-
-beforeEach(async () => {
-  server = await startTestServer();
-  client = createClient({ url: server.url, WebSocket, keepAliveIntervalMs: 0 });
-  await opened(client);
-});
-
-afterEach(async () => {
-  client.close();
-  await server.close();
-});
+const t = connectedClient();
 
 describe('on', () => {
   it('delivers server messages of the subscribed type only', async () => {
     const texts: string[] = [];
     const progress: number[] = [];
-    client.on('message', (message) => texts.push(`${message.from}: ${message.text}`));
-    client.on('jobProgress', (event) => progress.push(event.percent));
+    t.client.on('message', (message) => texts.push(`${message.from}: ${message.text}`));
+    t.client.on('jobProgress', (event) => progress.push(event.percent));
 
-    server.push(JSON.stringify({ type: 'jobProgress', jobId: 'j', percent: 40 }));
-    server.push(JSON.stringify({ type: 'message', room: 'r', from: 'ann', text: 'hi', id: 'm1', sentAt: 5 }));
-    await nextEvent(client, 'message');
+    t.server.push(JSON.stringify({ type: 'jobProgress', jobId: 'j', percent: 40 }));
+    t.server.push(
+      JSON.stringify({ type: 'message', room: 'r', from: 'ann', text: 'hi', id: 'm1', sentAt: 5 }),
+    );
+    await nextEvent(t.client, 'message');
 
     expect(texts).toEqual(['ann: hi']);
     expect(progress).toEqual([40]);
@@ -34,10 +23,10 @@ describe('on', () => {
 
   it('stops delivering after the returned function is called', async () => {
     const seen: string[] = [];
-    const stop = client.on('pong', () => seen.push('pong'));
-    await client.request('ping', {});
+    const stop = t.client.on('pong', () => seen.push('pong'));
+    await t.client.request('ping', {});
     stop();
-    await client.request('ping', {});
+    await t.client.request('ping', {});
 
     expect(seen).toEqual(['pong']);
   });
@@ -46,8 +35,8 @@ describe('on', () => {
     // Its requestId is API Gateway's, not one of ours, so no request is settled by it.
     const frame =
       '{"message": "Internal server error", "connectionId":"Qyi07eCbtjMCJKw=", "requestId":"Qyi3UG41"}';
-    const event = nextEvent(client, 'invalidFrame');
-    server.push(frame);
+    const event = nextEvent(t.client, 'invalidFrame');
+    t.server.push(frame);
 
     await expect(event).resolves.toEqual({
       code: 'unknown_type',
@@ -59,10 +48,10 @@ describe('on', () => {
   });
 
   it('tracks the rooms the server confirmed', async () => {
-    await client.request('join', { room: 'lobby' });
-    expect([...client.rooms]).toEqual(['lobby']);
-    await client.request('leave', { room: 'lobby' });
-    expect([...client.rooms]).toEqual([]);
+    await t.client.request('join', { room: 'lobby' });
+    expect([...t.client.rooms]).toEqual(['lobby']);
+    await t.client.request('leave', { room: 'lobby' });
+    expect([...t.client.rooms]).toEqual([]);
   });
 });
 
@@ -77,7 +66,7 @@ describe('createClient options', () => {
   });
 
   it('refuses a negative keep-alive interval', () => {
-    expect(() => createClient({ url: server.url, WebSocket, keepAliveIntervalMs: -1 })).toThrow(
+    expect(() => createClient({ url: t.server.url, WebSocket, keepAliveIntervalMs: -1 })).toThrow(
       /Invalid option keepAliveIntervalMs/,
     );
   });

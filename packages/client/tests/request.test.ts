@@ -5,31 +5,17 @@ import {
   QueueOverflowError,
   RequestTimeoutError,
   ServerError,
-  type SwitchboardClient,
 } from '../src/index.js';
-import { opened } from './support/client-helpers.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { connectedClient } from './support/client-helpers.js';
 
-let server: TestServer;
-let client: SwitchboardClient;
-
-beforeEach(async () => {
-  server = await startTestServer();
-  client = createClient({ url: server.url, WebSocket, keepAliveIntervalMs: 0 });
-  await opened(client);
-});
-
-afterEach(async () => {
-  client.close();
-  await server.close();
-});
+const t = connectedClient();
 
 describe('request', () => {
   it('resolves with the reply that echoes its requestId', async () => {
-    const reply = await client.request('join', { room: 'lobby' });
+    const reply = await t.client.request('join', { room: 'lobby' });
 
     expect(reply).toEqual({ type: 'joined', room: 'lobby', requestId: expect.any(String) });
-    expect(server.received.map((r) => r.message)).toEqual([
+    expect(t.server.received.map((r) => r.message)).toEqual([
       { action: 'join', room: 'lobby', requestId: reply.requestId },
     ]);
   });
@@ -37,50 +23,50 @@ describe('request', () => {
   it('matches replies that arrive out of order to their own requests', async () => {
     // The server holds both replies, then sends them in reverse order.
     const held: string[] = [];
-    server.respond = (message) => {
+    t.server.respond = (message) => {
       held.push(message.requestId ?? '');
       return [];
     };
-    const first = client.request('join', { room: 'first' });
-    const second = client.request('join', { room: 'second' });
-    await server.waitFor(() => held.length === 2, 'two requests');
+    const first = t.client.request('join', { room: 'first' });
+    const second = t.client.request('join', { room: 'second' });
+    await t.server.waitFor(() => held.length === 2, 'two requests');
     const [id1, id2] = held;
-    server.push(JSON.stringify({ type: 'joined', room: 'second', requestId: id2 }));
-    server.push(JSON.stringify({ type: 'joined', room: 'first', requestId: id1 }));
+    t.server.push(JSON.stringify({ type: 'joined', room: 'second', requestId: id2 }));
+    t.server.push(JSON.stringify({ type: 'joined', room: 'first', requestId: id1 }));
 
     await expect(first).resolves.toEqual({ type: 'joined', room: 'first', requestId: id1 });
     await expect(second).resolves.toEqual({ type: 'joined', room: 'second', requestId: id2 });
   });
 
   it('does not settle on a message of another type that carries the requestId', async () => {
-    server.respond = (message) => [
+    t.server.respond = (message) => [
       { type: 'jobProgress', jobId: 'j1', percent: 0, requestId: message.requestId },
       { type: 'jobAccepted', jobId: 'j1', requestId: message.requestId },
     ];
-    await expect(client.request('submitJob', { input: { text: 'work' } })).resolves.toMatchObject({
+    await expect(t.client.request('submitJob', { input: { text: 'work' } })).resolves.toMatchObject({
       type: 'jobAccepted',
       jobId: 'j1',
     });
   });
 
   it('rejects with a ServerError carrying the code of an error reply', async () => {
-    server.respond = (message) => [
+    t.server.respond = (message) => [
       { type: 'error', code: 'not_in_room', message: 'Join first', requestId: message.requestId },
     ];
-    const result = client.request('send', { room: 'lobby', text: 'hi' });
+    const result = t.client.request('send', { room: 'lobby', text: 'hi' });
 
     await expect(result).rejects.toBeInstanceOf(ServerError);
     await expect(result).rejects.toMatchObject({ code: 'not_in_room', action: 'send', retryable: false });
   });
 
   it('rejects a payload the protocol refuses without sending it', async () => {
-    const result = client.request('join', { room: 'not a room name' });
+    const result = t.client.request('join', { room: 'not a room name' });
 
     await expect(result).rejects.toBeInstanceOf(InvalidMessageError);
     await expect(result).rejects.toMatchObject({ code: 'invalid_payload', path: 'room' });
-    expect(() => client.send({ action: 'send', room: 'lobby', text: '' })).toThrow(InvalidMessageError);
-    await client.request('ping', {});
-    expect(server.received.map((r) => r.message.action)).toEqual(['ping']);
+    expect(() => t.client.send({ action: 'send', room: 'lobby', text: '' })).toThrow(InvalidMessageError);
+    await t.client.request('ping', {});
+    expect(t.server.received.map((r) => r.message.action)).toEqual(['ping']);
   });
 });
 
@@ -90,19 +76,19 @@ describe('request timeout', () => {
   });
 
   it('rejects with RequestTimeoutError exactly when timeoutMs has passed without a reply', async () => {
-    server.respond = () => [];
+    t.server.respond = () => [];
     // Fake only the clock and timers; sockets keep working on real I/O.
     jest.useFakeTimers({
       doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask', 'hrtime', 'performance'],
     });
     let settled = false;
-    const result = client.request('ping', {}, { timeoutMs: 2000 });
+    const result = t.client.request('ping', {}, { timeoutMs: 2000 });
     result
       .catch(() => {})
       .finally(() => {
         settled = true;
       });
-    await server.waitFor(() => server.received.length === 1, 'the ping');
+    await t.server.waitFor(() => t.server.received.length === 1, 'the ping');
 
     jest.advanceTimersByTime(1999);
     await Promise.resolve();
