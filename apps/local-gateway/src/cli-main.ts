@@ -4,7 +4,7 @@
  * `Web page: ...` when a page is served, then one line per invocation.
  */
 import { parseCommandLine, usage } from './cli-args.js';
-import { GatewayConfigError } from './errors.js';
+import { GatewayConfigError, GatewayError } from './errors.js';
 import { createGateway, type GatewayAddress } from './gateway.js';
 import { defaults } from './options.js';
 
@@ -74,10 +74,10 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     const e = error as Error;
-    // Configuration problems are the user's to fix: no stack for those.
-    process.stderr.write(
-      `switchboard: ${e instanceof GatewayConfigError || e.name === 'ManifestError' ? e.message : (e.stack ?? e)}\n`,
-    );
+    // Errors raised on purpose (a bad flag, manifest or state machine) say what to fix: no stack.
+    // Anything else is a bug of ours, and its stack is what a report needs.
+    const meant = e instanceof GatewayError || e.name === 'ManifestError';
+    process.stderr.write(`switchboard: ${meant ? e.message : (e.stack ?? e)}\n`);
     process.exit(1);
   },
 );

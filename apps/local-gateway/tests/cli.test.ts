@@ -149,6 +149,22 @@ describe('switchboard dev', () => {
     expect(stderr).toContain(`--web-dir: no such folder "${join(webDir, 'missing')}"`);
   });
 
+  it('refuses a state machine it cannot run with the reason and no stack trace', async () => {
+    const child = run([
+      'dev',
+      '--manifest',
+      join(__dirname, 'fixtures', 'bad-state-machine', 'manifest.json'),
+    ]);
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    expect(await exitOf(child)).toBe(1);
+    expect(stderr.trim()).toBe(
+      'switchboard: State machine "notify": state "Queue": unsupported Task resource arn:aws:states:::sqs:sendMessage',
+    );
+  });
+
   it('refuses an unknown flag with a clear message and the usage', async () => {
     const child = run(['dev', '--prot', '0']);
     let stderr = '';
