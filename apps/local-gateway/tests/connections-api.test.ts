@@ -135,6 +135,40 @@ describe('@connections API', () => {
     ws.close();
   });
 
+  it('answers ForbiddenException (403) to a path without the stage or on another stage, as API Gateway does', async () => {
+    const { ws, connectionId } = await connect();
+    const frames: string[] = [];
+    ws.on('message', (data) => frames.push(data.toString()));
+    const origin = `http://127.0.0.1:${gw.address.port}`;
+    // The SDK mistakes a handler makes: the endpoint without the stage, or with another stage.
+    for (const endpoint of [origin, `${origin}/prod`]) {
+      const client = managementClient({ ...gw.address, connectionsEndpoint: endpoint });
+      for (const command of [
+        new PostToConnectionCommand({ ConnectionId: connectionId, Data: 'x' }),
+        new GetConnectionCommand({ ConnectionId: connectionId }),
+        new DeleteConnectionCommand({ ConnectionId: connectionId }),
+      ]) {
+        const error = await client.send(command as PostToConnectionCommand).catch((e) => e);
+        expect(error.name).toBe('ForbiddenException');
+        expect(error.$metadata.httpStatusCode).toBe(403);
+      }
+    }
+    const raw = await fetch(`${origin}/%40connections/${encodeURIComponent(connectionId)}`, {
+      method: 'POST',
+      body: 'x',
+    });
+    expect(raw.status).toBe(403);
+    expect(raw.headers.get('x-amzn-errortype')).toBe('ForbiddenException');
+    expect(await raw.text()).toBe('{"message":"Forbidden"}');
+    // Nothing reached the client, and the connection is still there on the right stage.
+    const out = await managementClient(gw.address).send(
+      new GetConnectionCommand({ ConnectionId: connectionId }),
+    );
+    expect(out.$metadata.httpStatusCode).toBe(200);
+    expect(frames).toEqual([]);
+    ws.close();
+  });
+
   /**
    * Signs as botocore and other non-JS SDKs do for execute-api: no X-Amz-Content-Sha256 header,
    * so the body is covered by the signature alone.

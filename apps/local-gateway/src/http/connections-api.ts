@@ -55,6 +55,19 @@ function readBody(req: IncomingMessage, limit: number): Promise<{ body: Buffer; 
 }
 
 /**
+ * Answers a `@connections` request whose path lacks the stage or names another one as API
+ * Gateway does: 403 `ForbiddenException`, `{"message":"Forbidden"}`. This is what an SDK client
+ * built with a wrong endpoint reports on AWS, so a handler with that bug fails here the same way.
+ */
+export function refuseForeignStage(ctx: GatewayContext, req: IncomingMessage, res: ServerResponse): void {
+  ctx.log(`@connections ${req.method} ${req.url} refused: the path does not start with /${ctx.api.stage}`);
+  // Drain the body so the socket can carry the client's next request (SDK clients keep it alive).
+  req.resume();
+  const error = new ConnectionApiError('ForbiddenException', 'Forbidden');
+  sendJson(res, error.statusCode, { message: error.message }, error.errorType);
+}
+
+/**
  * Serves `/{stage}/@connections/{id}`: POST 200, GET 200 JSON, DELETE 204; errors carry
  * `x-amzn-ErrorType` so the SDK names them. Every request must be SigV4-signed for `execute-api`.
  */
