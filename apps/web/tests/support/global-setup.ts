@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { resolveChromiumForWorkers } from './browser';
 
 const webDir = join(__dirname, '..', '..');
 const referenceManifestPath = join(
@@ -22,9 +23,12 @@ function run(command: string, args: string[], what: string): void {
   }
 }
 
-export default function globalSetup(): void {
+export default async function globalSetup(): Promise<void> {
   if (!existsSync(referenceManifestPath)) {
     run('pnpm', ['--filter', '@switchboard/handlers', 'build'], 'build the reference app');
   }
   run(process.execPath, [join(webDir, 'scripts', 'build.mjs')], 'build the web page');
+  const browser = await resolveChromiumForWorkers();
+  // One line in the log says which browser the page tests ran in (CI checks the packaged one).
+  console.log(`\nweb tests: browser ${browser.source} (${browser.executablePath})`);
 }
