@@ -8,6 +8,14 @@ export class GatewayConfigError extends GatewayError {
   override name = 'GatewayConfigError';
 }
 
+/**
+ * The gateway could not start for a reason of the machine, not of its options: a port in use, a
+ * host it cannot listen on, a data folder it cannot use. `message` says what to do.
+ */
+export class GatewayStartError extends GatewayError {
+  override name = 'GatewayStartError';
+}
+
 /** The default manifest (the reference app's build) is missing. */
 export class ManifestNotBuiltError extends GatewayConfigError {
   override name = 'ManifestNotBuiltError';

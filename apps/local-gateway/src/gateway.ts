@@ -1,6 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type LoadedManifest, loadManifest } from '@switchboard/handlers/manifest';
 import { WebSocketServer } from 'ws';
@@ -8,6 +7,7 @@ import { type Backends, startBackends } from './backends.js';
 import type { GatewayContext } from './context.js';
 import { GatewayError } from './errors.js';
 import { handleRequest, isStageUpgrade } from './http/dispatch.js';
+import { listenOn } from './http/listen.js';
 import { createLocalCertificate, type LocalCertificate } from './http/tls.js';
 import { defaults, type GatewayOptions, validateOptions } from './options.js';
 import { RouteTable } from './routing/route-table.js';
@@ -209,14 +209,4 @@ export function createGateway(options: GatewayOptions): Gateway {
       await secure?.certificate.remove();
     },
   };
-}
-
-function listenOn(server: Server, port: number, host: string): Promise<number> {
-  return new Promise<number>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
 }

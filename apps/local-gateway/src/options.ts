@@ -134,4 +134,15 @@ export function validateOptions(options: GatewayOptions): void {
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new GatewayConfigError(`Invalid port ${port}: expected 0-65535.`);
   }
+  // An address or a host name, nothing else: `--host http://x` or an empty value would only fail
+  // later, or (empty) listen on every interface while the printed URLs named none.
+  const host = options.host;
+  if (
+    host !== undefined &&
+    !/^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)$/.test(host)
+  ) {
+    throw new GatewayConfigError(
+      `Invalid host "${host}": expected an address or a host name of this machine, such as 127.0.0.1 or 0.0.0.0.`,
+    );
+  }
 }

@@ -1,5 +1,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { buildCli } from './helpers/build-cli.js';
@@ -140,7 +142,7 @@ describe('switchboard dev', () => {
   });
 
   it('refuses a --web-dir that does not exist', async () => {
-    const child = run(['dev', '--manifest', manifest, '--web-dir', join(webDir, 'missing')]);
+    const child = run(['dev', '--manifest', manifest, '--port', '0', '--web-dir', join(webDir, 'missing')]);
     let stderr = '';
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
@@ -154,6 +156,8 @@ describe('switchboard dev', () => {
       'dev',
       '--manifest',
       join(__dirname, 'fixtures', 'bad-state-machine', 'manifest.json'),
+      '--port',
+      '0',
     ]);
     let stderr = '';
     child.stderr.on('data', (chunk) => {
@@ -166,7 +170,7 @@ describe('switchboard dev', () => {
   });
 
   it('refuses an unknown flag with a clear message and the usage', async () => {
-    const child = run(['dev', '--prot', '0']);
+    const child = run(['dev', '--port', '0', '--prot', '0']);
     let stderr = '';
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
@@ -174,5 +178,75 @@ describe('switchboard dev', () => {
     expect(await exitOf(child)).toBe(2);
     expect(stderr).toContain("Unknown option '--prot'");
     expect(stderr).toContain('Usage: switchboard dev [options]');
+  });
+});
+
+describe('switchboard dev start-up errors', () => {
+  /** Runs the CLI until it exits; its exit code and everything it wrote to stderr. */
+  async function runToExit(args: string[]): Promise<{ code: number | null; stderr: string }> {
+    const child = run(args);
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const code = await exitOf(child);
+    return { code, stderr };
+  }
+
+  /** One line on stderr and exit 1: what a user reads, with no stack trace. */
+  function expectOneLine(result: { code: number | null; stderr: string }, line: string) {
+    expect(result).toEqual({ code: 1, stderr: `switchboard: ${line}\n` });
+  }
+
+  it('names a port in use and says what to do', async () => {
+    // What a second `pnpm dev` meets: the port held by the first.
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as import('node:net').AddressInfo).port;
+    try {
+      expectOneLine(
+        await runToExit(['dev', '--manifest', manifest, '--port', String(port)]),
+        `Port ${port} on 127.0.0.1 is already in use, probably by another switchboard dev: ` +
+          'stop that one, or pass --port 0 to pick a free port.',
+      );
+    } finally {
+      busy.close();
+    }
+  });
+
+  it('refuses a --data-dir that is a file, or lies under one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'switchboard-data-dir-'));
+    const file = join(dir, 'not-a-folder');
+    writeFileSync(file, 'x');
+    try {
+      for (const dataDir of [file, join(file, 'inside')]) {
+        expectOneLine(
+          await runToExit(['dev', '--manifest', manifest, '--port', '0', '--data-dir', dataDir]),
+          `Cannot keep data in --data-dir ${dataDir}: it, or a folder on its path, is a file. ` +
+            'Pass a folder this user can write (it is created if missing), or leave --data-dir out to keep data in memory.',
+        );
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a --host that is not an address of this machine, or not a host at all', async () => {
+    const runOn = (host: string) => runToExit(['dev', '--manifest', manifest, '--port', '0', '--host', host]);
+    const what = 'such as 127.0.0.1 (the default) or 0.0.0.0 for every interface.';
+    // 203.0.113.0/24 is TEST-NET-3: never an address of this machine.
+    expectOneLine(
+      await runOn('203.0.113.7'),
+      `--host 203.0.113.7 is not an address of this machine: pass one it has, ${what}`,
+    );
+    // .invalid never resolves (RFC 6761).
+    expectOneLine(
+      await runOn('nope.invalid'),
+      `--host nope.invalid does not resolve to an address: pass an address of this machine, ${what}`,
+    );
+    expectOneLine(
+      await runOn('http://127.0.0.1'),
+      'Invalid host "http://127.0.0.1": expected an address or a host name of this machine, such as 127.0.0.1 or 0.0.0.0.',
+    );
   });
 });

@@ -18,6 +18,22 @@ describe('validateOptions', () => {
     expect(() => validateOptions({ manifest, reclaimIdleEnvironmentMs: -1 })).toThrow(GatewayConfigError);
   });
 
+  it.each(['', 'http://127.0.0.1', '127.0.0.1:3001/dev', 'my host', '-x'])('refuses the host %p', (host) => {
+    expect(() => validateOptions({ manifest, host })).toThrow(
+      expect.objectContaining({
+        name: 'GatewayConfigError',
+        message: `Invalid host "${host}": expected an address or a host name of this machine, such as 127.0.0.1 or 0.0.0.0.`,
+      }),
+    );
+  });
+
+  it.each(['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost', 'my-laptop.local'])(
+    'accepts the host %p',
+    (host) => {
+      expect(() => validateOptions({ manifest, host })).not.toThrow();
+    },
+  );
+
   it('accepts one environment per function and any positive reclaim time', () => {
     expect(() =>
       validateOptions({ manifest, maxEnvironmentsPerFunction: 1, reclaimIdleEnvironmentMs: 1 }),

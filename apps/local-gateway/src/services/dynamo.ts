@@ -6,6 +6,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoService, DynamoServiceOptions } from '../contracts.js';
+import { prepareDataDir } from './data-dir.js';
 import { startDynaliteThread } from './dynalite-thread.js';
 import { DynamoStartError } from './errors.js';
 
@@ -37,6 +38,7 @@ const ACTIVE_TIMEOUT_MS = 30_000;
  * env.AWS_ENDPOINT_URL_DYNAMODB = dynamo.endpoint;
  */
 export async function startDynamo(options: DynamoServiceOptions): Promise<StartedDynamoService> {
+  if (!options.externalEndpoint && options.dataDir) prepareDataDir(options.dataDir);
   const dynalite = options.externalEndpoint ? undefined : await startDynaliteThread(options.dataDir);
   const endpoint = options.externalEndpoint ?? `http://127.0.0.1:${dynalite!.port}`;
   const close = async () => {

@@ -10,6 +10,22 @@ export class DynamoStartError extends ServiceError {
   override name = 'DynamoStartError';
 }
 
+/** The `--data-dir` folder cannot hold DynamoDB's data. */
+export class DataDirError extends DynamoStartError {
+  override name = 'DataDirError';
+  constructor(
+    readonly dataDir: string,
+    reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(
+      `Cannot keep data in --data-dir ${dataDir}: ${reason}. ` +
+        'Pass a folder this user can write (it is created if missing), or leave --data-dir out to keep data in memory.',
+      options,
+    );
+  }
+}
+
 /** A manifest state machine the local Step Functions cannot run (unsupported Task resource...). */
 export class StateMachineDefinitionError extends ServiceError {
   override name = 'StateMachineDefinitionError';
