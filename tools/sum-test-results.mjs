@@ -9,7 +9,7 @@ const packageDirs = ['packages', 'apps']
   .flatMap((group) =>
     existsSync(join(root, group)) ? readdirSync(join(root, group)).map((d) => join(group, d)) : [],
   )
-  .concat(['infra'])
+  .concat(['infra', 'tools'])
   .filter((dir) => existsSync(join(root, dir, 'package.json')));
 
 let passed = 0;
