@@ -1,0 +1,1 @@
+module.exports = require('./hold-default-port.cjs').releaseDefaultPort;
