@@ -6,7 +6,7 @@ import { ConnectionApiError } from './errors.js';
 import { postToConnection } from './http/connections-api.js';
 import type { GatewayOptions } from './options.js';
 import { createFunctionRuntime, watchBundles } from './runtime/index.js';
-import { startDynamo, startStepFunctions } from './services/index.js';
+import { invokeFunctionWith, startDynamo, startStepFunctions } from './services/index.js';
 
 /** What runs behind the front: the functions and the AWS services they call. */
 export interface Backends {
@@ -48,12 +48,14 @@ export async function startBackends(
       stateMachines: loaded.manifest.stateMachines ?? {},
       region: ctx.api.region,
       accountId: ctx.api.accountId,
-      async invokeFunction(functionName, input) {
-        if (!runtime) throw new Error('The function runtime is not started yet');
-        const result = await runtime.invoke(functionName, input);
-        if (result.ok) return result.value;
-        throw Object.assign(new Error(result.error.message), { name: result.error.errorType });
-      },
+      // A failed task's Error and Cause are what Lambda hands Step Functions: the workflow's
+      // Catch reads the function's own errorMessage out of the Cause.
+      invokeFunction: invokeFunctionWith({
+        invoke(functionName, event, context) {
+          if (!runtime) throw new Error('The function runtime is not started yet');
+          return runtime.invoke(functionName, event, context);
+        },
+      }),
       async postToConnection(connectionId, body) {
         try {
           postToConnection(ctx, connectionId, body);

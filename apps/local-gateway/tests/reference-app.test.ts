@@ -109,6 +109,18 @@ describe('the reference app behind the gateway', () => {
     expect(stranger.events.filter((e) => String(e.type).startsWith('job'))).toEqual([]);
   });
 
+  it('tells the client why a job failed, in the words of the function that failed it', async () => {
+    const client = await connect();
+    client.ws.send(JSON.stringify({ action: 'submitJob', requestId: 'job-f', input: { text: '!fail now' } }));
+    const accepted = await client.waitFor((e) => e.type === 'jobAccepted' && e.requestId === 'job-f');
+    const failed = await client.waitFor((e) => e.type === 'jobFailed' && e.jobId === accepted.jobId);
+    // The Lambda task failed with JobInputError; its Cause carries the function's errorMessage.
+    expect(failed.error).toEqual({
+      code: 'invalid_payload',
+      message: 'Input starting with "!fail" fails on purpose',
+    });
+  });
+
   it('refuses a token signed with another key', async () => {
     await expect(connect(signToken('not-the-secret', 'mallory'))).rejects.toMatchObject({ status: 401 });
   });

@@ -52,10 +52,14 @@ export class TaskFailure extends Error {
 }
 
 /**
- * `invokeFunction` for the Step Functions service over the function runtime: resolves with the
- * function's result, rejects with a {@link TaskFailure} named by the Lambda error type.
+ * `invokeFunction` for the Step Functions service over the function runtime, the one adapter
+ * between them: resolves with the function's result, rejects as Lambda fails a task, with a
+ * {@link TaskFailure} whose name (the `Error`) is the Lambda `errorType` and whose message (the
+ * `Cause`) is the JSON `{"errorType","errorMessage","trace"}` Lambda returns.
  */
-export function invokeFunctionWith(runtime: FunctionRuntime): StepFunctionsServiceOptions['invokeFunction'] {
+export function invokeFunctionWith(
+  runtime: Pick<FunctionRuntime, 'invoke'>,
+): StepFunctionsServiceOptions['invokeFunction'] {
   return async (functionName, input) => {
     const result = await runtime.invoke(functionName, input);
     if (result.ok) return result.value;
