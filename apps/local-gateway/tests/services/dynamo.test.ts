@@ -1,4 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DynamoDBClient, GetItemCommand, ListTablesCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
@@ -106,19 +114,38 @@ describe('startDynamo', () => {
     }
   });
 
-  it('fails with DynamoStartError when dynalite cannot open its dataDir', async () => {
+  // root may write anywhere, so the refusal can only be seen as another user.
+  (process.getuid?.() === 0 ? it.skip : it)('refuses a dataDir this user may not write', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dynamo-read-only-'));
+    chmodSync(dir, 0o500);
+    try {
+      await expect(startDynamo({ tables: [jobs], region, credentials, dataDir: dir })).rejects.toMatchObject({
+        name: 'DataDirError',
+        message: expect.stringContaining('this user may not read and write it'),
+      });
+    } finally {
+      chmodSync(dir, 0o700);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails with a DataDirError (a DynamoStartError) before dynalite starts when the dataDir cannot hold data', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'dynamo-data-'));
     const notADir = join(parent, 'file');
     writeFileSync(notADir, 'a file where the data folder should be');
     try {
-      await expect(
-        startDynamo({ tables: [jobs], region, credentials, dataDir: join(notADir, 'data') }),
-      ).rejects.toThrow(
-        expect.objectContaining({
-          name: 'DynamoStartError',
-          message: expect.stringContaining('dynalite could not listen'),
-        }),
-      );
+      const error = await startDynamo({
+        tables: [jobs],
+        region,
+        credentials,
+        dataDir: join(notADir, 'data'),
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DynamoStartError);
+      expect(error).toMatchObject({
+        name: 'DataDirError',
+        dataDir: join(notADir, 'data'),
+        message: expect.stringContaining('it, or a folder on its path, is a file'),
+      });
     } finally {
       rmSync(parent, { recursive: true, force: true });
     }
