@@ -1,5 +1,5 @@
 import { WebSocket } from 'ws';
-import { createClient, DEFAULT_KEEP_ALIVE_INTERVAL_MS, type SwitchboardClient } from '../src/index.js';
+import { createClient, type SwitchboardClient } from '../src/index.js';
 import { opened } from './support/client-helpers.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
@@ -22,8 +22,14 @@ afterEach(async () => {
 });
 
 describe('keep-alive', () => {
-  it('defaults to an interval well under API Gateway’s 10-minute idle timeout', () => {
-    expect(DEFAULT_KEEP_ALIVE_INTERVAL_MS).toBeLessThanOrEqual(5 * 60_000);
+  it('by default pings within 5 quiet minutes, well before API Gateway’s 10-minute idle timeout', async () => {
+    client = createClient({ url: server.url, WebSocket });
+    await opened(client);
+
+    jest.advanceTimersByTime(5 * 60_000);
+
+    await server.waitFor(() => pings() >= 1, 'a ping within 5 minutes of quiet');
+    expect(server.received.map((r) => r.message)).toContainEqual({ action: 'ping' });
   });
 
   it('sends a ping data message after each quiet interval', async () => {
