@@ -1,4 +1,4 @@
-import type { LoadedManifest } from '@switchboard/handlers/manifest';
+import type { LoadedManifest } from '@switchboard/manifest';
 import { App } from 'cdktf';
 import { type EnvConfig, environments, type Stage, stages } from './config/environments.js';
 import { SwitchboardStack } from './stack.js';

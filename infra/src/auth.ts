@@ -1,4 +1,4 @@
-import { authEnv, type Manifest } from '@switchboard/handlers/manifest';
+import { authEnv, type Manifest } from '@switchboard/manifest';
 import type { AuthConfig } from './config/environments.js';
 import { ConfigError } from './errors.js';
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { type LoadedManifest, loadManifest } from '@switchboard/handlers/manifest';
+import { type LoadedManifest, loadManifest } from '@switchboard/manifest';
 
 /** Environment variable that points the app at another manifest (a fixture, a CI artifact). */
 export const MANIFEST_ENV_VAR = 'SWITCHBOARD_MANIFEST';

@@ -1,7 +1,7 @@
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity/index.js';
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition/index.js';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider/index.js';
-import { injectedEnv, type LoadedManifest } from '@switchboard/handlers/manifest';
+import { injectedEnv, type LoadedManifest } from '@switchboard/manifest';
 import { LocalBackend, S3Backend, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { type AuthorizerPlan, planAuthorizer } from './auth.js';

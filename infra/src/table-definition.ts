@@ -3,7 +3,7 @@
  * fields of `aws_dynamodb_table`. The table is never described here: only translated.
  */
 import { TTL_ATTRIBUTE } from '@switchboard/connection-store';
-import type { Manifest } from '@switchboard/handlers/manifest';
+import type { Manifest } from '@switchboard/manifest';
 import { ManifestTranslationError } from './errors.js';
 
 export type ManifestTable = Manifest['tables'][number];

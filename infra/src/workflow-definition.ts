@@ -3,7 +3,7 @@
  * (`functionArnPlaceholder(name)`) is swapped for the deployed function's ARN, wherever it sits
  * (`Resource` of a Lambda task, `FunctionName` of `lambda:invoke`, inside a Map's processor).
  */
-import { functionNameOfPlaceholder } from '@switchboard/handlers/manifest';
+import { functionNameOfPlaceholder } from '@switchboard/manifest';
 import { ManifestTranslationError } from './errors.js';
 
 /** The definition as the JSON string `aws_sfn_state_machine.definition` expects. */

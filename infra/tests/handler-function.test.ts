@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadManifest } from '@switchboard/handlers/manifest';
+import { loadManifest } from '@switchboard/manifest';
 import { environments, stages } from '../src/config/environments.js';
 import { BundleNotFoundError, ConfigError } from '../src/errors.js';
 import {

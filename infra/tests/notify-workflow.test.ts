@@ -1,4 +1,4 @@
-import { functionArnPlaceholder } from '@switchboard/handlers/manifest';
+import { functionArnPlaceholder } from '@switchboard/manifest';
 import { environments, stages } from '../src/config/environments.js';
 import { ManifestTranslationError } from '../src/errors.js';
 import { resolveWorkflow } from '../src/workflow-definition.js';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadManifest } from '@switchboard/handlers/manifest';
+import { loadManifest } from '@switchboard/manifest';
 import { stages } from '../src/config/environments.js';
 import { defaultManifestPath } from '../src/manifest-source.js';
 import { findCycle, policyStatements, resourcesOf, synthStack } from './support/synth.js';

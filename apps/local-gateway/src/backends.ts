@@ -1,7 +1,7 @@
-import type { LoadedManifest } from '@switchboard/handlers/manifest';
+import type { LoadedManifest } from '@switchboard/manifest';
 import type { GatewayContext } from './context.js';
 import type { DynamoService, FunctionRuntime, StepFunctionsService } from './contracts.js';
-import { computeFunctionEnvironment } from './environment.js';
+import { computeFunctionEnvironment } from './local-service-environment.js';
 import { ConnectionApiError } from './errors.js';
 import { postToConnection } from './http/connections-api.js';
 import type { GatewayOptions } from './options.js';

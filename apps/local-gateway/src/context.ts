@@ -1,4 +1,4 @@
-import type { Manifest } from '@switchboard/handlers/manifest';
+import type { Manifest } from '@switchboard/manifest';
 import type { FunctionRuntime, InvocationResult } from './contracts.js';
 import type { ApiInfo } from './events/build.js';
 import type { SigningCredentials } from './http/sigv4.js';

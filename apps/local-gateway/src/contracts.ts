@@ -2,7 +2,7 @@
  * The seams between the gateway's parts, so that the front (WebSocket + connection URL), the
  * function runtime and the embedded services can be built and tested on their own.
  */
-import type { LoadedManifest } from '@switchboard/handlers/manifest';
+import type { LoadedManifest } from '@switchboard/manifest';
 
 /** Lambda's `context`, as much of it as handlers use. */
 export interface InvocationContext {

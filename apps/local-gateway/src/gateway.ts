@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
-import { type LoadedManifest, loadManifest } from '@switchboard/handlers/manifest';
+import { type LoadedManifest, loadManifest } from '@switchboard/manifest';
 import { WebSocketServer } from 'ws';
 import { type Backends, startBackends } from './backends.js';
 import type { GatewayContext } from './context.js';

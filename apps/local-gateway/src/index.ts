@@ -10,6 +10,6 @@ export {
   ManifestNotBuiltError,
   SelectionExpressionError,
 } from './errors.js';
-export { computeFunctionEnvironment } from './environment.js';
+export { computeFunctionEnvironment } from './local-service-environment.js';
 export { gatewayEnvironment, gatewayNodeFlags, relaunchWithGatewayFlags } from './node-flags.js';
 export { errorFrame } from './ws/messages.js';

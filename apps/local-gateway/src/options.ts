@@ -1,4 +1,4 @@
-import type { LoadedManifest } from '@switchboard/handlers/manifest';
+import type { LoadedManifest } from '@switchboard/manifest';
 import type { GatewayLimits } from './context.js';
 import type {
   DynamoService,

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type LoadedManifest, loadManifest } from '@switchboard/handlers/manifest';
+import { type LoadedManifest, loadManifest } from '@switchboard/manifest';
 import { ReferenceAppNotBuiltError } from './errors.js';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');

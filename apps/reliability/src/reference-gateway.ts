@@ -4,7 +4,7 @@ import {
   type GatewayAddress,
   type GatewayOptions,
 } from '@switchboard/local-gateway';
-import type { LoadedManifest } from '@switchboard/handlers/manifest';
+import type { LoadedManifest } from '@switchboard/manifest';
 import { type Recorder, startRecorder } from './recorder.js';
 import { recordedReferenceApp } from './reference-app.js';
 import { createStoreProbe, type StoreProbe } from './store-probe.js';

@@ -1,5 +1,5 @@
 import { type Gateway, createGateway } from '@switchboard/local-gateway';
-import { loadManifest } from '@switchboard/handlers/manifest';
+import { loadManifest } from '@switchboard/manifest';
 import {
   fixturePath,
   openClient,

@@ -4,7 +4,7 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role/index.js';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy/index.js';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function/index.js';
-import { type FunctionSpec, splitHandler } from '@switchboard/handlers/manifest';
+import { type FunctionSpec, splitHandler } from '@switchboard/manifest';
 import { AssetType, Lazy, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import type { LogRetentionDays } from '../config/environments.js';

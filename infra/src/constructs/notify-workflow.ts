@@ -2,7 +2,7 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role/index.js';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy/index.js';
 import { SfnStateMachine } from '@cdktf/provider-aws/lib/sfn-state-machine/index.js';
-import type { StateMachineSpec } from '@switchboard/handlers/manifest';
+import type { StateMachineSpec } from '@switchboard/manifest';
 import { Construct } from 'constructs';
 import type { EnvConfig, LogRetentionDays } from '../config/environments.js';
 import { assumeRolePolicy, type PolicyStatement, policyDocument, unscopableActions } from '../iam.js';

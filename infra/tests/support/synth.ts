@@ -1,7 +1,7 @@
 /** Synthesizes stacks in-process and reads the Terraform JSON the way Terraform would. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type LoadedManifest, loadManifest, type Manifest } from '@switchboard/handlers/manifest';
+import { type LoadedManifest, loadManifest, type Manifest } from '@switchboard/manifest';
 import { Testing } from 'cdktf';
 import { type EnvConfig, environments, type Stage } from '../../src/config/environments.js';
 import { SwitchboardStack } from '../../src/stack.js';

@@ -3,7 +3,7 @@
  * `manifest.ts` turns this into the manifest; the entry points read `routeResponse` from here,
  * so a route's direction is written once. No zod or SDK imports: bundles import this file.
  */
-import type { Permission } from './manifest/names.js';
+import type { Permission } from '@switchboard/manifest/names';
 
 export interface AppFunction {
   /** Route keys; none for the authorizer and workflow tasks. */

@@ -4,14 +4,9 @@
  * `app-functions.ts`, the table from the connection store, the workflow from its builder.
  */
 import { connectionTable } from '@switchboard/connection-store';
+import { conventionalBundle, type FunctionSpec, type Manifest } from '@switchboard/manifest';
 import { type AppFunction, appFunctionNames, appFunctions } from './app-functions.js';
-import type { FunctionSpec, Manifest } from './manifest/format.js';
 import { buildNotifyWorkflow } from './workflow/notify-workflow.js';
-
-/** Where the build writes a function's bundle, relative to the manifest's folder. */
-export function bundlePathOf(functionName: string): string {
-  return `functions/${functionName}/index.mjs`;
-}
 
 /** The manifest of the reference application. */
 export function buildAppManifest(): Manifest {
@@ -19,7 +14,7 @@ export function buildAppManifest(): Manifest {
   for (const name of appFunctionNames) {
     const fn: AppFunction = appFunctions[name];
     const spec: FunctionSpec = {
-      handler: `functions/${name}/index.handler`,
+      handler: conventionalBundle(name).handler,
       permissions: [...fn.permissions],
     };
     if (fn.routes) spec.routes = [...fn.routes];

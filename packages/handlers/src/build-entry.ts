@@ -1,14 +1,6 @@
 /**
  * What the build script (`scripts/build.mjs`) needs from the TypeScript sources, in one module
- * that esbuild compiles for it: the manifest, its validator and its JSON Schema.
+ * that esbuild compiles for it: the app's manifest, its validator and the format's JSON Schema.
  */
-import { z } from 'zod';
-import { manifestSchema } from './manifest/format.js';
-
-export { buildAppManifest, bundlePathOf } from './app-manifest.js';
-export { parseManifest } from './manifest/load.js';
-
-/** The manifest format as JSON Schema (draft 2020-12), for tools in other languages. */
-export function manifestJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(manifestSchema) as Record<string, unknown>;
-}
+export { manifestJsonSchema, parseManifest } from '@switchboard/manifest';
+export { buildAppManifest } from './app-manifest.js';

@@ -3,7 +3,7 @@
  * what it needs, so a function that never touches the table does not demand `TABLE_NAME`.
  */
 import { ConfigError } from './errors.js';
-import { authEnv, injectedEnv } from './manifest/names.js';
+import { authEnv, injectedEnv } from '@switchboard/manifest/names';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 

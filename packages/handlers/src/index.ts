@@ -1,9 +1,8 @@
 /**
  * @switchboard/handlers: the reference application's Lambda functions (bundled to
- * `dist/functions/<name>/index.mjs`), its manifest (`dist/manifest.json`) and the notify
- * workflow builder. The manifest format is also on the `./manifest` subpath.
+ * `dist/functions/<name>/index.mjs`), its manifest (`dist/manifest.json`, in the format of
+ * `@switchboard/manifest`) and the notify workflow builder.
  */
-export * from './manifest/index.js';
 export {
   buildNotifyWorkflow,
   type NotifyWorkflowOptions,

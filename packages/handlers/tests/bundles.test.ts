@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { loadManifest, splitHandler } from '../src/manifest/index.js';
+import { loadManifest, splitHandler } from '@switchboard/manifest';
 
 const run = promisify(execFile);
 const packageDir = resolve(__dirname, '..');

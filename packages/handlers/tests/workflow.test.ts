@@ -1,6 +1,6 @@
 import aslValidator from 'asl-validator';
 import { buildAppManifest } from '../src/app-manifest.js';
-import { functionNameOfPlaceholder } from '../src/manifest/index.js';
+import { functionNameOfPlaceholder } from '@switchboard/manifest';
 import { buildNotifyWorkflow, notifyStates } from '../src/workflow/notify-workflow.js';
 
 type State = Record<string, unknown> & { Type: string; Resource?: string; Next?: string; Catch?: unknown[] };

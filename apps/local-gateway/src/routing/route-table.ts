@@ -1,17 +1,12 @@
-import type { Manifest } from '@switchboard/handlers/manifest';
+import { type Manifest, type RouteEntry, routeTableOf } from '@switchboard/manifest';
 import {
   evaluateSelectionExpression,
   parseSelectionExpression,
   type SelectionExpression,
 } from './selection.js';
 
-/** A route as the gateway runs it. */
-export interface RouteTarget {
-  routeKey: string;
-  functionName: string;
-  /** Two-way: the function's `body` goes back to the caller. */
-  twoWay: boolean;
-}
+/** A route as the gateway runs it: an entry of the manifest's route table. */
+export type RouteTarget = RouteEntry;
 
 /** The manifest's routes, and route selection for incoming messages. */
 export class RouteTable {
@@ -20,11 +15,7 @@ export class RouteTable {
 
   constructor(manifest: Manifest) {
     this.#expression = parseSelectionExpression(manifest.routeSelectionExpression);
-    for (const [functionName, spec] of Object.entries(manifest.functions)) {
-      for (const routeKey of spec.routes ?? []) {
-        this.#routes.set(routeKey, { routeKey, functionName, twoWay: spec.routeResponse === true });
-      }
-    }
+    for (const route of routeTableOf(manifest)) this.#routes.set(route.routeKey, route);
   }
 
   /** `$connect`, `$disconnect`, or any route key, when the manifest has it. */

@@ -1,11 +1,17 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type FunctionSpec, type LoadedManifest, splitHandler } from '@switchboard/handlers/manifest';
+import {
+  type FunctionSpec,
+  type LoadedManifest,
+  lambdaDefaults,
+  resolveFunction,
+  resolveFunctions as resolveManifestFunctions,
+} from '@switchboard/manifest';
 
-/** Lambda's defaults when the manifest says nothing. */
-export const DEFAULT_TIMEOUT_SECONDS = 3;
-export const DEFAULT_MEMORY_MB = 128;
+/** Lambda's defaults when the manifest says nothing (`lambdaDefaults` of `@switchboard/manifest`). */
+export const DEFAULT_TIMEOUT_SECONDS = lambdaDefaults.timeoutSeconds;
+export const DEFAULT_MEMORY_MB = lambdaDefaults.memoryMb;
 
 /** Everything an environment needs to start one function, resolved from the manifest. */
 export interface ResolvedFunction {
@@ -31,7 +37,7 @@ export function buildFunctionEnv(
   gatewayEnv: Record<string, string>,
   baseDir: string,
 ): Record<string, string> {
-  const memoryMb = spec.memoryMb ?? DEFAULT_MEMORY_MB;
+  const { memoryMb, timeoutSeconds } = resolveFunction(functionName, spec);
   return {
     ...spec.environment,
     ...gatewayEnv,
@@ -39,7 +45,7 @@ export function buildFunctionEnv(
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(memoryMb),
     // Not a variable Lambda sets; handy for code that wants its budget without a context.
-    AWS_LAMBDA_FUNCTION_TIMEOUT: String(spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
+    AWS_LAMBDA_FUNCTION_TIMEOUT: String(timeoutSeconds),
     AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${functionName}`,
     AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
     LAMBDA_TASK_ROOT: baseDir,
@@ -55,17 +61,16 @@ export function resolveFunctions(
 ): Map<string, ResolvedFunction> {
   const region = gatewayEnv.AWS_REGION ?? 'us-east-1';
   const resolved = new Map<string, ResolvedFunction>();
-  for (const [functionName, spec] of Object.entries(loaded.manifest.functions)) {
-    const { modulePath, exportName } = splitHandler(spec.handler);
-    resolved.set(functionName, {
-      functionName,
-      handler: spec.handler,
-      modulePathNoExt: join(loaded.baseDir, modulePath),
-      exportName,
-      timeoutSeconds: spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
-      memoryMb: spec.memoryMb ?? DEFAULT_MEMORY_MB,
+  for (const fn of resolveManifestFunctions(loaded.manifest)) {
+    resolved.set(fn.name, {
+      functionName: fn.name,
+      handler: fn.handler,
+      modulePathNoExt: join(loaded.baseDir, fn.modulePath),
+      exportName: fn.exportName,
+      timeoutSeconds: fn.timeoutSeconds,
+      memoryMb: fn.memoryMb,
       region,
-      env: buildFunctionEnv(functionName, spec, gatewayEnv, loaded.baseDir),
+      env: buildFunctionEnv(fn.name, loaded.manifest.functions[fn.name]!, gatewayEnv, loaded.baseDir),
     });
   }
   return resolved;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { functionNameOfPlaceholder } from '@switchboard/handlers/manifest';
+import { functionNameOfPlaceholder } from '@switchboard/manifest';
 import type { FunctionRuntime, StepFunctionsServiceOptions } from '../contracts.js';
 import { StateMachineDefinitionError } from './errors.js';
 
@@ -126,7 +126,7 @@ function handlerFor(stateMachineName: string, task: TaskState, services: Service
     return (input) => postToConnection(services, input as JsonObject);
   }
   const hint = task.resource.startsWith('arn:aws:lambda:')
-    ? ' (Lambda tasks must use functionArnPlaceholder(name) from @switchboard/handlers/manifest)'
+    ? ' (Lambda tasks must use functionArnPlaceholder(name) from @switchboard/manifest)'
     : '';
   throw new StateMachineDefinitionError(
     stateMachineName,

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { AuthorizerSpec } from '@switchboard/handlers/manifest';
+import type { AuthorizerSpec } from '@switchboard/manifest';
 import type { InvocationResult } from '../contracts.js';
 import { headerValue } from '../events/build.js';
 import type { AuthorizerContext, AuthorizerResult, PolicyStatement } from '../events/types.js';

@@ -1,4 +1,4 @@
-import type { Manifest } from '@switchboard/handlers/manifest';
+import type { Manifest } from '@switchboard/manifest';
 import type { FunctionRuntimeOptions } from '../../src/contracts.js';
 import { createGateway, type GatewayAddress, type GatewayOptions } from '../../src/index.js';
 import { type FakeHandler, fakeRuntime, type Invocation } from './fake-runtime.js';

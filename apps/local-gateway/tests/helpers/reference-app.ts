@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { type LoadedManifest, loadManifest } from '@switchboard/handlers/manifest';
+import { type LoadedManifest, loadManifest } from '@switchboard/manifest';
 
 /** The reference app's built manifest; `pnpm test` builds it first (turbo `^build`). */
 export function loadReferenceManifest(environment: Record<string, Record<string, string>>): LoadedManifest {

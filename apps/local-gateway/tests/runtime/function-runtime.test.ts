@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadManifest } from '@switchboard/handlers/manifest';
+import { loadManifest } from '@switchboard/manifest';
 import type { FunctionRuntime, InvocationResult } from '../../src/contracts.js';
 import {
   createFunctionRuntime,

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadManifest } from '@switchboard/handlers/manifest';
+import { loadManifest } from '@switchboard/manifest';
 import { createFunctionRuntime } from '../../src/runtime/index.js';
 
 const loaded = loadManifest(join(__dirname, '..', 'fixtures', 'runtime', 'manifest.json'));

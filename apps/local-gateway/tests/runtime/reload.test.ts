@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadManifest } from '@switchboard/handlers/manifest';
+import { loadManifest } from '@switchboard/manifest';
 import type { FunctionRuntime } from '../../src/contracts.js';
 import { createFunctionRuntime, watchBundles } from '../../src/runtime/index.js';
 

@@ -3,7 +3,7 @@
 // Bounded in count and time: the machine is shared.
 import { join } from 'node:path';
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { functionArnPlaceholder, loadManifest } from '@switchboard/handlers/manifest';
+import { functionArnPlaceholder, loadManifest } from '@switchboard/manifest';
 import { createFunctionRuntime, defaultMaxEnvironmentsPerFunction } from '../../dist/runtime/index.js';
 import { invokeFunctionWith, startStepFunctions } from '../../dist/services/index.js';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { functionArnPlaceholder, loadManifest } from '@switchboard/handlers/manifest';
+import { functionArnPlaceholder, loadManifest } from '@switchboard/manifest';
 import { createFunctionRuntime } from '../../src/runtime/index.js';
 import { invokeFunctionWith, startStepFunctions } from '../../src/services/index.js';
 

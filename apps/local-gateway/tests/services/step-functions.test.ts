@@ -6,7 +6,7 @@ import {
   SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import { functionArnPlaceholder } from '@switchboard/handlers/manifest';
+import { functionArnPlaceholder } from '@switchboard/manifest';
 import type { StepFunctionsServiceOptions } from '../../src/contracts.js';
 import {
   type StartedStepFunctionsService,

@@ -3,7 +3,7 @@
  * custom domain's `domainName` is not the execute-api host and its base path is not the stage.
  */
 import { ConfigError } from '../errors.js';
-import { injectedEnv } from '../manifest/names.js';
+import { injectedEnv } from '@switchboard/manifest/names';
 
 /** The parts of an event's `requestContext` that locate the stage. */
 export interface StageLocation {

@@ -3,7 +3,7 @@
  * caught and still goes through GetConn -> Notify, which then posts `jobFailed`. Infra deploys
  * this JSON with real ARNs; the local gateway runs the same JSON.
  */
-import { functionArnPlaceholder } from '../manifest/names.js';
+import { functionArnPlaceholder } from '@switchboard/manifest/names';
 
 /** Names of the manifest functions the workflow calls. */
 export const workflowFunctions = {

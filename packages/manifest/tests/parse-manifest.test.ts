@@ -1,10 +1,11 @@
 import {
-  ManifestError,
+  FUNCTION_ARN_PLACEHOLDER_PREFIX,
   functionArnPlaceholder,
   functionNameOfPlaceholder,
   injectedEnv,
+  ManifestError,
   parseManifest,
-} from '../src/manifest/index.js';
+} from '../src/index.js';
 
 const minimal = {
   routeSelectionExpression: '$request.body.action',
@@ -53,5 +54,9 @@ describe('placeholders and injected environment', () => {
   it('derives environment names from manifest names', () => {
     expect(injectedEnv.stateMachineArnOf('notify')).toBe('STATE_MACHINE_ARN_NOTIFY');
     expect(injectedEnv.tableNameOf('switchboardConnections')).toBe('TABLE_NAME_SWITCHBOARD_CONNECTIONS');
+  });
+
+  it('keeps the placeholder prefix the ASL of existing manifests uses', () => {
+    expect(FUNCTION_ARN_PLACEHOLDER_PREFIX).toBe('arn:aws:lambda:local:000000000000:function:');
   });
 });

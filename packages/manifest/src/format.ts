@@ -1,7 +1,8 @@
 /**
- * The manifest format: the contract between the handlers' build (which writes
- * `dist/manifest.json`), the local gateway (which runs it) and infra (which deploys it).
- * Extend it compatibly: add optional fields, never rename or repurpose one.
+ * The manifest format: the contract between an app's build (which writes `manifest.json`), the
+ * local gateway (which runs it) and infra (which deploys it). Extend it compatibly: add optional
+ * fields, never rename or repurpose one. A field whose empty value is obvious (no tables, no
+ * functions, no identity sources) may be left out; {@link parseManifest} fills it in.
  */
 import { z } from 'zod';
 import { permissionNames } from './names.js';
@@ -20,14 +21,18 @@ export const functionSpecSchema = z.strictObject({
   timeoutSeconds: z.number().int().min(1).max(900).optional(),
   /** @default 128 */
   memoryMb: z.number().int().min(128).max(10240).optional(),
+  /** @default [] (the function touches nothing but its own logs) */
   permissions: z.array(z.enum(permissionNames)).optional(),
 });
 
 export const authorizerSpecSchema = z.strictObject({
   /** Name of a function in `functions`. */
   function: z.string().min(1),
-  /** e.g. `route.request.querystring.token`, `route.request.header.Authorization`. */
-  identitySources: z.array(z.string().regex(/^route\.request\.(querystring|header)\.[^.]+$/)),
+  /**
+   * e.g. `route.request.querystring.token`, `route.request.header.Authorization`.
+   * @default [] (API Gateway calls the authorizer for every upgrade)
+   */
+  identitySources: z.array(z.string().regex(/^route\.request\.(querystring|header)\.[^.]+$/)).default([]),
 });
 
 export const stateMachineSpecSchema = z.strictObject({
@@ -38,24 +43,25 @@ export const stateMachineSpecSchema = z.strictObject({
 export const manifestSchema = z.strictObject({
   routeSelectionExpression: z.string().min(1),
   authorizer: authorizerSpecSchema.optional(),
-  /** DynamoDB `CreateTable` inputs, from the connection store's table definition. */
-  tables: z.array(z.looseObject({ TableName: z.string().min(3) })),
+  /** DynamoDB `CreateTable` inputs. @default [] (an app without a table) */
+  tables: z.array(z.looseObject({ TableName: z.string().min(3) })).default([]),
   stateMachines: z.record(z.string(), stateMachineSpecSchema).optional(),
-  functions: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/), functionSpecSchema),
+  /** @default {} (every connection is accepted, every message answered `Forbidden`) */
+  functions: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/), functionSpecSchema).default({}),
 });
 
 export type FunctionSpec = z.infer<typeof functionSpecSchema>;
 export type AuthorizerSpec = z.infer<typeof authorizerSpecSchema>;
 export type StateMachineSpec = z.infer<typeof stateMachineSpecSchema>;
+/** A validated manifest, defaults filled in (what {@link parseManifest} returns). */
 export type Manifest = z.infer<typeof manifestSchema>;
+/** A manifest as written: the fields with an obvious empty value may be absent. */
+export type ManifestInput = z.input<typeof manifestSchema>;
 
-// Zod-free names live in names.ts so that function bundles can use them without zod.
-export {
-  authEnv,
-  FUNCTION_ARN_PLACEHOLDER_PREFIX,
-  functionArnPlaceholder,
-  functionNameOfPlaceholder,
-  injectedEnv,
-  type Permission,
-  permissionNames,
-} from './names.js';
+/**
+ * The format as JSON Schema (draft 2020-12), for tools in other languages. It describes the file
+ * as written, so fields with a default are optional in it.
+ */
+export function manifestJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(manifestSchema, { io: 'input' }) as Record<string, unknown>;
+}

@@ -1,4 +1,4 @@
-import { injectedEnv, type Manifest } from '@switchboard/handlers/manifest';
+import { injectedEnvironment, type Manifest } from '@switchboard/manifest';
 
 /** Where the functions' AWS SDK clients should go, and as whom. */
 export interface FunctionEnvironmentInput {
@@ -16,10 +16,11 @@ export interface FunctionEnvironmentInput {
 /**
  * The variables every function gets on top of its manifest `environment`: region, credentials,
  * the SDK's per-service endpoint variables (so clients built without an `endpoint` reach the
- * local services), and the manifest contract's {@link injectedEnv} names.
+ * local services), and the manifest's injected variables, from `@switchboard/manifest` as infra
+ * sets them (tables are created under their manifest names here, so no `tableNames`).
  */
 export function computeFunctionEnvironment(input: FunctionEnvironmentInput): Record<string, string> {
-  const env: Record<string, string> = {
+  return {
     AWS_REGION: input.region,
     AWS_DEFAULT_REGION: input.region,
     AWS_ACCESS_KEY_ID: input.credentials.accessKeyId,
@@ -27,12 +28,9 @@ export function computeFunctionEnvironment(input: FunctionEnvironmentInput): Rec
     AWS_ENDPOINT_URL_DYNAMODB: input.dynamoEndpoint,
     AWS_ENDPOINT_URL_SFN: input.stepFunctionsEndpoint,
     AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI: input.connectionsEndpoint,
-    [injectedEnv.connectionsEndpoint]: input.connectionsEndpoint,
+    ...injectedEnvironment(input.manifest, {
+      connectionsEndpoint: input.connectionsEndpoint,
+      stateMachineArns: input.stateMachineArns,
+    }),
   };
-  const [first] = input.manifest.tables;
-  if (first) env[injectedEnv.tableName] = first.TableName;
-  for (const table of input.manifest.tables) env[injectedEnv.tableNameOf(table.TableName)] = table.TableName;
-  for (const [name, arn] of Object.entries(input.stateMachineArns))
-    env[injectedEnv.stateMachineArnOf(name)] = arn;
-  return env;
 }

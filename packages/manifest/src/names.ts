@@ -1,7 +1,7 @@
 /**
  * Names shared by the manifest's producers and consumers that must not pull in zod: function
- * bundles import these (placeholders, injected environment names, permissions). Re-exported by
- * `format.ts`, so `@switchboard/handlers/manifest` exposes them as before.
+ * bundles import these (placeholders, injected environment names, permissions) from
+ * `@switchboard/manifest/names`; the package root re-exports them.
  */
 
 /** What a function may touch; infra turns each into least-privilege IAM. */

@@ -1,2 +1,0 @@
-export * from './format.js';
-export * from './load.js';
