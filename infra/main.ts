@@ -1,7 +1,10 @@
-// The cdktf entry point (`app` in cdktf.json): one stack per environment from the handlers' manifest.
-// Compiled to dist/main.js first, because the sources use NodeNext `.js` import specifiers.
-import { createApp } from './src/app.js';
-import { loadDeployManifest } from './src/manifest-source.js';
+// The cdktf entry point (`app` in cdktf.json): one stack per configured environment and one
+// bootstrap stack per account and Region. Compiled to dist/main.js first, because the sources
+// use NodeNext `.js` import specifiers.
+import { synthesizeApp } from './src/deploy/synthesize.js';
 
-const loaded = loadDeployManifest({ env: process.env, fromDir: import.meta.dirname });
-createApp({ loaded }).app.synth();
+synthesizeApp({
+  env: process.env,
+  infraDir: import.meta.dirname.replace(/[/\\]dist$/, ''),
+  notify: console.error,
+});

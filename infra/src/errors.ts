@@ -32,3 +32,52 @@ export class BundleNotFoundError extends InfraError {
 export class ConfigError extends InfraError {
   override name = 'ConfigError';
 }
+
+/** `deploy.config.json` or a `SWITCHBOARD_<STAGE>_*` variable is invalid (names the field). */
+export class DeployConfigError extends InfraError {
+  override name = 'DeployConfigError';
+}
+
+/** The deploy command was called wrong: an unknown command or environment (lists the valid ones). */
+export class UsageError extends InfraError {
+  override name = 'UsageError';
+}
+
+/** A staging or prod environment without its account, Region or identity provider. */
+export class EnvironmentNotConfiguredError extends InfraError {
+  override name = 'EnvironmentNotConfiguredError';
+  constructor(
+    readonly stage: string,
+    /** The same line synth prints when it leaves the environment out. */
+    notice: string,
+  ) {
+    super(notice);
+  }
+}
+
+/** `terraform` is not on PATH. */
+export class TerraformNotFoundError extends InfraError {
+  override name = 'TerraformNotFoundError';
+  constructor(options?: { cause?: unknown }) {
+    super(
+      'terraform is not on PATH: install Terraform 1.11 or newer (S3 state locking needs 1.10+), see infra/README.md',
+      options,
+    );
+  }
+}
+
+/** A Terraform command exited non-zero; the message ends with what Terraform wrote to stderr. */
+export class TerraformCommandError extends InfraError {
+  override name = 'TerraformCommandError';
+  constructor(
+    readonly args: readonly string[],
+    readonly cwd: string,
+    readonly exitCode: number | null,
+    readonly stderr: string,
+  ) {
+    super(
+      `terraform ${args[0]} failed in ${cwd} (${exitCode === null ? 'killed' : `exit ${exitCode}`})` +
+        (stderr.trim() ? `:\n${stderr.trim()}` : ''),
+    );
+  }
+}

@@ -32,11 +32,10 @@ export function assumeRolePolicy(servicePrincipal: string): string {
 }
 
 /**
- * Actions that AWS does not let a policy scope to a resource: they must name `"*"`. The only
- * place this app writes an unscoped resource; tests allow exactly these.
- * Source: Step Functions "IAM policies for logging to CloudWatch Logs" (the log delivery APIs).
+ * The CloudWatch Logs delivery APIs Step Functions logging calls. They take no resource.
+ * Source: Step Functions "IAM policies for logging to CloudWatch Logs".
  */
-export const unscopableActions = [
+export const logDeliveryActions = [
   'logs:CreateLogDelivery',
   'logs:GetLogDelivery',
   'logs:UpdateLogDelivery',
@@ -47,6 +46,26 @@ export const unscopableActions = [
   'logs:DescribeLogGroups',
 ] as const;
 
+/** What a traced function or state machine calls to send traces: X-Ray has no resource to name. */
+export const xrayWriteActions = [
+  'xray:PutTraceSegments',
+  'xray:PutTelemetryRecords',
+  'xray:GetSamplingRules',
+  'xray:GetSamplingTargets',
+] as const;
+
+/** The statement a function's or workflow's role gets when tracing is on. */
+export const xrayWriteStatement: PolicyStatement = {
+  sid: 'WriteTraces',
+  actions: xrayWriteActions,
+  resources: ['*'],
+};
+
+/**
+ * Actions that AWS does not let a policy scope to a resource: they must name `"*"`. The only
+ * place this app writes an unscoped resource; tests allow exactly these.
+ */
+export const unscopableActions = [...logDeliveryActions, ...xrayWriteActions] as const;
 /** Write access to one log group's streams: what Lambda needs to log, and nothing else. */
 export function logWriteStatement(logGroupArn: string): PolicyStatement {
   return {

@@ -3,17 +3,48 @@
  * `main.ts` is the entry point; these exports are for tests and for other apps built on it.
  */
 export { type AuthorizerPlan, planAuthorizer } from './auth.js';
+export type { AlarmNotify, AlarmSettings, AlarmThresholds } from './config/alarm-settings.js';
+export {
+  DEPLOY_CONFIG_ENV_VAR,
+  DEPLOY_CONFIG_FILE,
+  type DeploySettings,
+  readDeploySettings,
+  settingVariables,
+  type TargetSettings,
+} from './config/deploy-settings.js';
 export {
   type AuthConfig,
+  type CustomDomainConfig,
   type EnvConfig,
+  type EnvironmentDefaults,
+  environmentDefaults,
+  isStage,
   type JwtSettings,
-  environments,
   type LogRetentionDays,
+  type ProductionOptions,
   type Stage,
   type StateBackendConfig,
   stages,
 } from './config/environments.js';
+export {
+  type BootstrapTarget,
+  type EnvironmentPlan,
+  resolveEnvironments,
+} from './config/resolve-environments.js';
+export { BootstrapStack } from './bootstrap-stack.js';
 export { ApiGatewayAccountLogging } from './constructs/api-gateway-account.js';
+export { CustomDomain, type CustomDomainProps } from './constructs/custom-domain.js';
+export { OperationalAlarms, type OperationalAlarmsProps } from './constructs/operational-alarms.js';
+export { StateBucket } from './constructs/state-bucket.js';
+export {
+  commandNames,
+  type DeployCommandOptions,
+  parseDeployArgs,
+  runDeployCli,
+  runDeployCommand,
+} from './deploy/deploy-command.js';
+export { planFromSettings, type SynthesizeOptions, synthesizeApp } from './deploy/synthesize.js';
+export { runTerraform } from './deploy/terraform.js';
 export { ConnectionTable, type ConnectionTableProps } from './constructs/connection-table.js';
 export {
   HandlerFunction,
@@ -29,16 +60,33 @@ export {
   type WebSocketApiProps,
 } from './constructs/websocket-api.js';
 export { type ApiWiring, hashApiWiring } from './deployment-hash.js';
-export { BundleNotFoundError, ConfigError, InfraError, ManifestTranslationError } from './errors.js';
-export { type PolicyStatement, policyDocument, unscopableActions } from './iam.js';
+export {
+  BundleNotFoundError,
+  ConfigError,
+  DeployConfigError,
+  EnvironmentNotConfiguredError,
+  InfraError,
+  ManifestTranslationError,
+  TerraformCommandError,
+  TerraformNotFoundError,
+  UsageError,
+} from './errors.js';
+export {
+  logDeliveryActions,
+  type PolicyStatement,
+  policyDocument,
+  unscopableActions,
+  xrayWriteActions,
+} from './iam.js';
 export {
   defaultManifestPath,
   loadDeployManifest,
   MANIFEST_ENV_VAR,
   resolveManifestPath,
 } from './manifest-source.js';
-export { createNaming, type Naming, type ResourceKind } from './naming.js';
-export { AWS_PROVIDER_VERSION, SwitchboardStack, type SwitchboardStackProps } from './stack.js';
+export { bootstrapStackId, createNaming, type Naming, type ResourceKind, stateBucketName } from './naming.js';
+export { AWS_PROVIDER_VERSION, configureAwsProvider, configureBackend } from './provider.js';
+export { SwitchboardStack, type SwitchboardStackProps } from './stack.js';
 export { type TableShape, toTableShape } from './table-definition.js';
 export { type ResolvedWorkflow, resolveWorkflow } from './workflow-definition.js';
-export { type CreateAppOptions, createApp } from './app.js';
+export { type CreateAppOptions, createApp, type SwitchboardApp } from './app.js';

@@ -10,7 +10,10 @@ export type ResourceKind =
   | 'stateMachine'
   | 'lambdaLogGroup'
   | 'accessLogGroup'
-  | 'workflowLogGroup';
+  | 'workflowLogGroup'
+  | 'alarm'
+  | 'topic'
+  | 'bucket';
 
 const maxLength: Record<ResourceKind, number> = {
   function: 64,
@@ -22,6 +25,9 @@ const maxLength: Record<ResourceKind, number> = {
   lambdaLogGroup: 512,
   accessLogGroup: 512,
   workflowLogGroup: 512,
+  alarm: 255,
+  topic: 256,
+  bucket: 63,
 };
 
 /** Physical names of one environment's resources. */
@@ -70,4 +76,27 @@ export function createNaming(stage: string, app = 'switchboard'): Naming {
       return name;
     },
   };
+}
+
+/**
+ * The Terraform state bucket of one account and Region (bucket names are global, so both are in
+ * it). The bootstrap stack creates it; staging and prod name it in their S3 backend.
+ * @example stateBucketName('123456789012', 'eu-west-1') // 'switchboard-tfstate-123456789012-eu-west-1'
+ */
+export function stateBucketName(accountId: string, region: string, app = 'switchboard'): string {
+  const name = `${app}-tfstate-${accountId}-${region}`;
+  if (name.length > maxLength.bucket) {
+    throw new ConfigError(
+      `The bucket name "${name}" is ${name.length} characters; S3 allows ${maxLength.bucket}`,
+    );
+  }
+  return name;
+}
+
+/**
+ * The bootstrap stack of one account and Region: `bootstrap-<account>-<region>`, or
+ * `bootstrap-<region>` when no environment there names its account (dev before it is configured).
+ */
+export function bootstrapStackId(accountId: string | undefined, region: string): string {
+  return accountId ? `bootstrap-${accountId}-${region}` : `bootstrap-${region}`;
 }

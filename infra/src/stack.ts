@@ -1,24 +1,21 @@
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity/index.js';
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition/index.js';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider/index.js';
 import { injectedEnv, type LoadedManifest } from '@switchboard/manifest';
-import { LocalBackend, S3Backend, TerraformOutput, TerraformStack } from 'cdktf';
+import { TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { type AuthorizerPlan, planAuthorizer } from './auth.js';
 import type { EnvConfig, Stage } from './config/environments.js';
-import { ApiGatewayAccountLogging } from './constructs/api-gateway-account.js';
 import { ConnectionTable } from './constructs/connection-table.js';
+import { CustomDomain } from './constructs/custom-domain.js';
 import { HandlerFunction } from './constructs/handler-function.js';
 import { type AwsScope, NotifyWorkflow } from './constructs/notify-workflow.js';
+import { OperationalAlarms } from './constructs/operational-alarms.js';
 import { type RouteTarget, WebSocketApi } from './constructs/websocket-api.js';
-import { ManifestTranslationError } from './errors.js';
+import { ConfigError, ManifestTranslationError } from './errors.js';
 import { createNaming, type Naming } from './naming.js';
+import { configureAwsProvider, configureBackend } from './provider.js';
 
-/**
- * The AWS provider release the generated bindings (@cdktf/provider-aws 21.22.1) describe. Pinned
- * exactly: CDK for Terraform is no longer maintained, so no newer bindings will follow.
- */
-export const AWS_PROVIDER_VERSION = '6.25.0';
+export { AWS_PROVIDER_VERSION } from './provider.js';
 
 export interface SwitchboardStackProps {
   stage: Stage;
@@ -28,8 +25,9 @@ export interface SwitchboardStackProps {
 }
 
 /**
- * One environment: everything the manifest describes, deployed. Reads like its table of
- * contents; each step is a construct with readonly outputs.
+ * One environment: everything the manifest describes, deployed, with its alarms. Reads like its
+ * table of contents; each step is a construct with readonly outputs. It owns nothing account-wide
+ * (the bootstrap stack does) and references no other environment.
  */
 export class SwitchboardStack extends TerraformStack {
   readonly naming: Naming;
@@ -37,13 +35,20 @@ export class SwitchboardStack extends TerraformStack {
   readonly functions: ReadonlyMap<string, HandlerFunction>;
   readonly workflows: readonly NotifyWorkflow[];
   readonly api: WebSocketApi;
+  readonly customDomain: CustomDomain | undefined;
+  readonly alarms: OperationalAlarms;
 
   constructor(scope: Construct, id: string, props: SwitchboardStackProps) {
     super(scope, id);
     const { config, stage } = props;
     const { manifest } = props.loaded;
     this.naming = createNaming(stage);
-    this.configureTerraform(props);
+    configureAwsProvider(this, {
+      region: config.region,
+      accountIds: config.accountIds,
+      tags: { app: 'switchboard', stage },
+    });
+    configureBackend(this, stage, config.state);
     const aws = this.readAwsScope(config.region);
     const authorizer = planAuthorizer(manifest, config.auth, stage);
 
@@ -67,11 +72,9 @@ export class SwitchboardStack extends TerraformStack {
           scope: aws,
           logLevel: config.workflowLogLevel,
           logRetentionDays: config.logRetentionDays,
+          tracing: config.production.tracing ?? false,
         }),
     );
-    const accountLogging = config.manageApiGatewayAccountRole
-      ? new ApiGatewayAccountLogging(this, 'apigateway-account', { naming: this.naming, scope: aws })
-      : undefined;
     this.api = new WebSocketApi(this, 'websocket', {
       naming: this.naming,
       region: config.region,
@@ -81,32 +84,26 @@ export class SwitchboardStack extends TerraformStack {
       ...this.authorizerOf(authorizer),
       throttling: config.throttling,
       logRetentionDays: config.logRetentionDays,
-      stageDependsOn: accountLogging ? [accountLogging.account] : [],
+      ...(config.production.ipAddressType ? { ipAddressType: config.production.ipAddressType } : {}),
     });
+    this.customDomain = config.production.customDomain
+      ? new CustomDomain(this, 'custom-domain', {
+          config: config.production.customDomain,
+          api: this.api,
+          ipAddressType: config.production.ipAddressType ?? 'ipv4',
+        })
+      : undefined;
     this.injectEnvironment();
     this.grantPermissions(props.loaded);
-    this.createOutputs();
-  }
-
-  private configureTerraform({ stage, config }: SwitchboardStackProps): void {
-    new AwsProvider(this, 'aws', {
-      region: config.region,
-      defaultTags: [{ tags: { app: 'switchboard', stage } }],
+    this.alarms = new OperationalAlarms(this, 'alarms', {
+      naming: this.naming,
+      settings: config.alarms,
+      api: this.api,
+      functions: this.functions.values(),
+      workflows: this.workflows,
+      tables: this.tables,
     });
-    this.addOverride('terraform.required_providers.aws.version', AWS_PROVIDER_VERSION);
-    const { state } = config;
-    if (state.kind === 's3') {
-      new S3Backend(this, {
-        bucket: state.bucket,
-        key: state.key,
-        region: state.region,
-        dynamodbTable: state.lockTable,
-        encrypt: true,
-      });
-    } else {
-      // Relative to cdktf.out/stacks/<stage>: the state file sits in infra/, out of the build output.
-      new LocalBackend(this, { path: `../../../terraform.${stage}.tfstate` });
-    }
+    this.createOutputs();
   }
 
   private readAwsScope(region: string): AwsScope {
@@ -120,6 +117,14 @@ export class SwitchboardStack extends TerraformStack {
     authorizer: AuthorizerPlan | undefined,
   ): Map<string, HandlerFunction> {
     const functions = new Map<string, HandlerFunction>();
+    const reserved = config.production.reservedConcurrency ?? {};
+    for (const name of Object.keys(reserved)) {
+      if (!(name in loaded.manifest.functions)) {
+        throw new ConfigError(
+          `reservedConcurrency.${name}: the manifest has no function "${name}" (it has ${Object.keys(loaded.manifest.functions).join(', ')})`,
+        );
+      }
+    }
     for (const [name, spec] of Object.entries(loaded.manifest.functions)) {
       const fn = new HandlerFunction(this, `function-${name}`, {
         manifestName: name,
@@ -130,6 +135,8 @@ export class SwitchboardStack extends TerraformStack {
         defaultMemoryMb: config.lambda.defaultMemoryMb,
         logRetentionDays: config.logRetentionDays,
         environment: name === authorizer?.functionName ? authorizer.environment : {},
+        ...(reserved[name] !== undefined ? { reservedConcurrency: reserved[name] } : {}),
+        tracing: config.production.tracing ?? false,
       });
       functions.set(name, fn);
     }
@@ -204,5 +211,27 @@ export class SwitchboardStack extends TerraformStack {
         description: `ARN of the "${workflow.manifestName}" workflow.`,
       });
     }
+    if (this.customDomain) this.createCustomDomainOutputs(this.customDomain);
+    if (this.alarms.topicArn) {
+      new TerraformOutput(this, 'alarm_topic_arn', {
+        value: this.alarms.topicArn,
+        description: 'Where alarms notify.',
+      });
+    }
+  }
+
+  private createCustomDomainOutputs(domain: CustomDomain): void {
+    new TerraformOutput(this, 'custom_domain_websocket_url', {
+      value: domain.websocketUrl,
+      description: 'What clients connect to through the custom domain (wss://...).',
+    });
+    new TerraformOutput(this, 'custom_domain_connections_url', {
+      value: domain.connectionsUrl,
+      description: 'The @connections endpoint through the custom domain; server-side callers only.',
+    });
+    new TerraformOutput(this, 'custom_domain_target', {
+      value: domain.targetDomainName,
+      description: 'Point the domain here (alias or CNAME) when no hosted zone is configured.',
+    });
   }
 }

@@ -1,5 +1,6 @@
 import { TTL_ATTRIBUTE } from '@switchboard/connection-store';
-import { environments, stages } from '../src/config/environments.js';
+import { stages } from '../src/config/environments.js';
+import { testEnvironments as environments } from './support/environments.js';
 import { ManifestTranslationError } from '../src/errors.js';
 import { toTableShape } from '../src/table-definition.js';
 import { loadFixture, resourcesOf, synthStack, withManifest } from './support/synth.js';

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'cdktf';
-import { environments } from '../src/config/environments.js';
+import { testEnvironments as environments } from './support/environments.js';
 import { SwitchboardStack } from '../src/stack.js';
 import { resourcesOf, type TerraformJson, withManifest } from './support/synth.js';
 

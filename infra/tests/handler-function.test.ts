@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadManifest } from '@switchboard/manifest';
-import { environments, stages } from '../src/config/environments.js';
+import { stages } from '../src/config/environments.js';
+import { testEnvironments as environments } from './support/environments.js';
 import { BundleNotFoundError, ConfigError } from '../src/errors.js';
 import {
   fixtureManifestPath,

@@ -1,5 +1,6 @@
 import { functionArnPlaceholder } from '@switchboard/manifest';
-import { environments, stages } from '../src/config/environments.js';
+import { stages } from '../src/config/environments.js';
+import { testEnvironments as environments } from './support/environments.js';
 import { ManifestTranslationError } from '../src/errors.js';
 import { resolveWorkflow } from '../src/workflow-definition.js';
 import { loadFixture, onlyResource, resolveRef, synthStack } from './support/synth.js';

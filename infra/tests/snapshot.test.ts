@@ -1,3 +1,5 @@
+import { Testing } from 'cdktf';
+import { BootstrapStack } from '../src/bootstrap-stack.js';
 import { stages } from '../src/config/environments.js';
 import { synthStack } from './support/synth.js';
 
@@ -9,5 +11,16 @@ describe.each(stages)('the %s stack', (stage) => {
     const text = scrubAssetHashes(JSON.stringify(synthStack(stage), null, 2));
     expect(text).not.toMatch(/[0-9A-F]{32}/);
     expect(JSON.parse(text)).toMatchSnapshot();
+  });
+});
+
+describe('the bootstrap stack', () => {
+  it('matches its snapshot', () => {
+    const stack = new BootstrapStack(Testing.app(), 'bootstrap-222222222222-eu-west-1', {
+      stackId: 'bootstrap-222222222222-eu-west-1',
+      region: 'eu-west-1',
+      accountIds: ['222222222222'],
+    });
+    expect(JSON.parse(Testing.synth(stack))).toMatchSnapshot();
   });
 });

@@ -1,4 +1,5 @@
-import { environments, stages } from '../src/config/environments.js';
+import { stages } from '../src/config/environments.js';
+import { testAccounts, testEnvironments as environments } from './support/environments.js';
 import { AWS_PROVIDER_VERSION } from '../src/stack.js';
 import { findCycle, resolveRef, synthStack, type TerraformJson } from './support/synth.js';
 
@@ -6,12 +7,16 @@ describe.each(stages)('SwitchboardStack %s', (stage) => {
   const json = synthStack(stage);
   const config = environments[stage];
 
-  it('pins the AWS provider and sets the region and default tags', () => {
+  it('pins the AWS provider and sets the region, the account guard and default tags', () => {
     expect(json.terraform.required_providers).toEqual({
       aws: { source: 'aws', version: AWS_PROVIDER_VERSION },
     });
     expect(json.provider.aws).toEqual([
-      { region: config.region, default_tags: [{ tags: { app: 'switchboard', stage } }] },
+      {
+        region: config.region,
+        allowed_account_ids: [testAccounts[stage]],
+        default_tags: [{ tags: { app: 'switchboard', stage } }],
+      },
     ]);
   });
 
@@ -21,13 +26,14 @@ describe.each(stages)('SwitchboardStack %s', (stage) => {
     if (state.kind === 's3') {
       expect(backend).toEqual({
         s3: {
-          bucket: state.bucket,
-          key: state.key,
-          region: state.region,
-          dynamodb_table: state.lockTable,
+          bucket: `switchboard-tfstate-${testAccounts[stage]}-eu-west-1`,
+          key: `switchboard/${stage}.tfstate`,
+          region: 'eu-west-1',
           encrypt: true,
+          use_lockfile: true,
         },
       });
+      expect(JSON.stringify(backend)).not.toContain('dynamodb');
     } else {
       expect(backend).toEqual({ local: { path: `../../../terraform.${stage}.tfstate` } });
     }
@@ -52,10 +58,8 @@ describe.each(stages)('SwitchboardStack %s', (stage) => {
     );
   });
 
-  it('manages the account-wide API Gateway logging role only where told', () => {
-    expect(Object.keys(json.resource.aws_api_gateway_account ?? {})).toHaveLength(
-      config.manageApiGatewayAccountRole ? 1 : 0,
-    );
+  it('leaves the account-wide API Gateway logging role to the bootstrap stack', () => {
+    expect(JSON.stringify(json)).not.toContain('aws_api_gateway_account');
   });
 });
 

@@ -1,4 +1,5 @@
-import { environments, stages } from '../src/config/environments.js';
+import { stages } from '../src/config/environments.js';
+import { testEnvironments as environments } from './support/environments.js';
 import {
   findCycle,
   loadFixture,

@@ -1,7 +1,11 @@
 /**
- * The environments, as one typed table: every difference between dev, staging and prod is a field
- * here, never an `if (process.env...)` in a construct.
+ * The environments, as one typed table: every difference between dev, staging and prod that is
+ * the same for every team is a field here, never an `if (process.env...)` in a construct. What
+ * differs per team (account, Region, identity provider, domain) comes from deploy settings
+ * (environment variables or `deploy.config.json`, see `deploy-settings.ts`), and
+ * `resolve-environments.ts` joins the two into the `EnvConfig` a stack is built from.
  */
+import type { AlarmSettings } from './alarm-settings.js';
 
 /** The deployable environments; one Terraform stack each, named after the key. */
 export const stages = ['dev', 'staging', 'prod'] as const;
@@ -34,16 +38,10 @@ export type LogRetentionDays =
 
 /** Where Terraform keeps the stack's state. */
 export type StateBackendConfig =
-  /** `terraform.<stage>.tfstate` in `infra/`: fine for one developer, never for a shared stage. */
+  /** `terraform.<stack>.tfstate` in `infra/` (gitignored): fine for one developer, never shared. */
   | { readonly kind: 'local' }
-  /** S3 bucket plus a DynamoDB lock table; both must exist before the first `cdktf deploy`. */
-  | {
-      readonly kind: 's3';
-      readonly bucket: string;
-      readonly key: string;
-      readonly region: string;
-      readonly lockTable: string;
-    };
+  /** The bootstrap stack's bucket, locked with S3's own lock file (`use_lockfile`). */
+  | { readonly kind: 's3'; readonly bucket: string; readonly key: string; readonly region: string };
 
 /** JWT verification settings of the authorizer; unset fields are not passed. */
 export interface JwtSettings {
@@ -56,19 +54,41 @@ export interface JwtSettings {
 }
 
 /**
- * Who may open a connection. `none`: no authorizer, anyone with the URL connects. `optional`:
- * the manifest's REQUEST authorizer guards `$connect` and lets callers without a token in as
- * guests. `required`: it refuses them. HMAC secrets (`JWT_SECRET`) are never set from here: a
- * secret belongs neither in this table nor in plain Lambda environment in Terraform state.
+ * Who may open a connection. `none`: no authorizer, every caller is a guest. `optional`: the
+ * manifest's REQUEST authorizer guards `$connect` and lets callers without a token in as
+ * guests. `required`: it refuses them. HMAC secrets (`JWT_SECRET`) are never set from here: the
+ * authorizer reads them from its Lambda environment, which Terraform keeps in plain state.
  */
 export type AuthConfig =
   | { readonly mode: 'none' }
   | { readonly mode: 'optional' | 'required'; readonly jwt: JwtSettings };
 
-/** One environment. */
-export interface EnvConfig {
-  /** AWS Region of every resource of the stack. */
-  readonly region: string;
+/** A custom domain for the WebSocket API (off unless set). */
+export interface CustomDomainConfig {
+  /** e.g. `ws.example.com`; clients connect to `wss://<domainName>`. */
+  readonly domainName: string;
+  /**
+   * Route 53 hosted zone of the domain: when given, the stack writes the certificate's
+   * validation record and an alias record to the API. Without it, add both by hand (outputs).
+   */
+  readonly hostedZoneId?: string;
+  /** An existing ACM certificate in the stack's Region; without it the stack requests one. */
+  readonly certificateArn?: string;
+}
+
+/** Options that cost money or change what clients see: all off unless the environment sets them. */
+export interface ProductionOptions {
+  readonly customDomain?: CustomDomainConfig;
+  /** Reserved concurrency by manifest function name (it also caps the function). */
+  readonly reservedConcurrency?: Readonly<Record<string, number>>;
+  /** `dualstack` serves IPv6 too, on the API endpoint and the custom domain. @default 'ipv4' */
+  readonly ipAddressType?: 'ipv4' | 'dualstack';
+  /** X-Ray active tracing on every function and the workflow (API Gateway WebSocket has none). */
+  readonly tracing?: boolean;
+}
+
+/** The fields of one environment that every team shares: what this table holds. */
+export interface EnvironmentDefaults {
   /** API Gateway stage: the last segment of the WebSocket URL. Alphanumerics, `-`, `_`. */
   readonly stageName: string;
   /** Default route throttling of the stage (token bucket; cannot exceed the account limits). */
@@ -79,7 +99,15 @@ export interface EnvConfig {
   readonly deletionProtection: boolean;
   /** DynamoDB point-in-time recovery (35 days of continuous backups). */
   readonly pointInTimeRecovery: boolean;
-  readonly auth: AuthConfig;
+  /** The auth mode once an identity provider is configured. */
+  readonly authMode: 'optional' | 'required';
+  /**
+   * Whether the environment may be deployed without an account id, Region and identity provider
+   * (dev: guest mode, any account, a default Region). Staging and prod are left out until set.
+   */
+  readonly requiresConfiguration: boolean;
+  /** Region of an environment that needs no configuration and names none. */
+  readonly defaultRegion?: string;
   readonly lambda: {
     /** arm64 (Graviton) is cheaper per GB-second; the bundles are plain JavaScript. */
     readonly architecture: 'arm64' | 'x86_64';
@@ -88,87 +116,88 @@ export interface EnvConfig {
   };
   /** Step Functions execution logging level. */
   readonly workflowLogLevel: 'ALL' | 'ERROR' | 'FATAL' | 'OFF';
-  /**
-   * Whether this stack sets API Gateway's account-wide CloudWatch role, without which a WebSocket
-   * stage cannot write access logs ("CloudWatch Logs role ARN must be set in account settings").
-   * It is one setting per account and Region: let exactly one stack there manage it.
-   */
-  readonly manageApiGatewayAccountRole: boolean;
+  /** Local state (dev) or the bootstrap stack's bucket (one key per environment). */
+  readonly stateKind: 'local' | 's3';
+  readonly alarms: AlarmSettings;
+  readonly production: ProductionOptions;
+}
+
+/** One environment, resolved: what a `SwitchboardStack` is built from. */
+export interface EnvConfig
+  extends Omit<EnvironmentDefaults, 'authMode' | 'requiresConfiguration' | 'defaultRegion' | 'stateKind'> {
+  /** AWS Region of every resource of the stack. */
+  readonly region: string;
+  /** `allowed_account_ids` of the provider; empty only for dev when none is configured. */
+  readonly accountIds: readonly string[];
+  readonly auth: AuthConfig;
   readonly state: StateBackendConfig;
 }
 
-/** The environments. Change a value here, never in a construct. */
-export const environments = {
+/** Thresholds every environment starts from: any error or throttle at all is worth a look. */
+const alarmDefaults = {
+  periodSeconds: 300,
+  evaluationPeriods: 1,
+  thresholds: {
+    apiIntegrationErrors: 1,
+    apiExecutionErrors: 1,
+    // 4xx include clients sending unknown actions and expired tokens: only a surge matters.
+    apiClientErrors: 100,
+    lambdaErrors: 1,
+    lambdaThrottles: 1,
+    workflowExecutionsFailed: 1,
+    workflowExecutionsTimedOut: 1,
+    tableThrottledRequests: 1,
+  },
+} as const satisfies AlarmSettings;
+
+/** The environments. Change a shared value here, never in a construct. */
+export const environmentDefaults = {
   dev: {
-    region: 'eu-west-1',
     stageName: 'dev',
     throttling: { burstLimit: 50, ratePerSecond: 100 },
     logRetentionDays: 7,
     deletionProtection: false,
     pointInTimeRecovery: false,
-    auth: {
-      mode: 'optional',
-      jwt: {
-        jwksUrl: 'https://auth.dev.switchboard.example/.well-known/jwks.json',
-        issuer: 'https://auth.dev.switchboard.example/',
-        audience: 'switchboard-dev',
-      },
-    },
+    authMode: 'optional',
+    requiresConfiguration: false,
+    defaultRegion: 'eu-west-1',
     lambda: { architecture: 'arm64', defaultMemoryMb: 256 },
     workflowLogLevel: 'ALL',
-    manageApiGatewayAccountRole: true,
-    state: { kind: 'local' },
+    stateKind: 'local',
+    alarms: alarmDefaults,
+    production: {},
   },
   staging: {
-    region: 'eu-west-1',
     stageName: 'staging',
     throttling: { burstLimit: 200, ratePerSecond: 500 },
     logRetentionDays: 30,
     deletionProtection: false,
     pointInTimeRecovery: true,
-    auth: {
-      mode: 'required',
-      jwt: {
-        jwksUrl: 'https://auth.staging.switchboard.example/.well-known/jwks.json',
-        issuer: 'https://auth.staging.switchboard.example/',
-        audience: 'switchboard-staging',
-      },
-    },
+    authMode: 'required',
+    requiresConfiguration: true,
     lambda: { architecture: 'arm64', defaultMemoryMb: 256 },
     workflowLogLevel: 'ERROR',
-    manageApiGatewayAccountRole: false,
-    state: {
-      kind: 's3',
-      bucket: 'switchboard-terraform-state',
-      key: 'switchboard/staging.tfstate',
-      region: 'eu-west-1',
-      lockTable: 'switchboard-terraform-locks',
-    },
+    stateKind: 's3',
+    alarms: alarmDefaults,
+    production: {},
   },
   prod: {
-    region: 'eu-west-1',
     stageName: 'prod',
     throttling: { burstLimit: 1000, ratePerSecond: 2000 },
     logRetentionDays: 365,
     deletionProtection: true,
     pointInTimeRecovery: true,
-    auth: {
-      mode: 'required',
-      jwt: {
-        jwksUrl: 'https://auth.switchboard.example/.well-known/jwks.json',
-        issuer: 'https://auth.switchboard.example/',
-        audience: 'switchboard',
-      },
-    },
+    authMode: 'required',
+    requiresConfiguration: true,
     lambda: { architecture: 'arm64', defaultMemoryMb: 512 },
     workflowLogLevel: 'ERROR',
-    manageApiGatewayAccountRole: false,
-    state: {
-      kind: 's3',
-      bucket: 'switchboard-terraform-state',
-      key: 'switchboard/prod.tfstate',
-      region: 'eu-west-1',
-      lockTable: 'switchboard-terraform-locks',
-    },
+    stateKind: 's3',
+    alarms: alarmDefaults,
+    production: {},
   },
-} as const satisfies Record<Stage, EnvConfig>;
+} as const satisfies Record<Stage, EnvironmentDefaults>;
+
+/** Whether a name is one of the environments (for command-line input). */
+export function isStage(name: string): name is Stage {
+  return (stages as readonly string[]).includes(name);
+}

@@ -3,23 +3,22 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role/index.js';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy/index.js';
 import { Construct } from 'constructs';
 import { assumeRolePolicy, policyDocument } from '../iam.js';
-import type { Naming } from '../naming.js';
 import type { AwsScope } from './notify-workflow.js';
 
 /**
  * API Gateway's account-wide CloudWatch role. REST and WebSocket stages can only write access or
  * execution logs once it is set ("CloudWatch Logs role ARN must be set in account settings").
- * It is one setting per account and Region, so only one stack there should create this.
+ * It is one setting per account and Region, so only the bootstrap stack there creates it.
  */
 export class ApiGatewayAccountLogging extends Construct {
   readonly account: ApiGatewayAccount;
   readonly roleArn: string;
 
-  constructor(scope: Construct, id: string, props: { naming: Naming; scope: AwsScope }) {
+  constructor(scope: Construct, id: string, props: { roleName: string; scope: AwsScope }) {
     super(scope, id);
     const { partition, region, accountId } = props.scope;
     const role = new IamRole(this, 'role', {
-      name: props.naming.name('role', 'apigateway-logs'),
+      name: props.roleName,
       assumeRolePolicy: assumeRolePolicy('apigateway.amazonaws.com'),
     });
     // The role serves every API of the account in this Region (the setting is account-wide), so

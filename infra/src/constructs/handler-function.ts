@@ -9,7 +9,13 @@ import { AssetType, Lazy, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import type { LogRetentionDays } from '../config/environments.js';
 import { BundleNotFoundError, ConfigError } from '../errors.js';
-import { assumeRolePolicy, logWriteStatement, type PolicyStatement, policyDocument } from '../iam.js';
+import {
+  assumeRolePolicy,
+  logWriteStatement,
+  type PolicyStatement,
+  policyDocument,
+  xrayWriteStatement,
+} from '../iam.js';
 import type { Naming } from '../naming.js';
 
 /**
@@ -32,6 +38,10 @@ export interface HandlerFunctionProps {
   logRetentionDays: LogRetentionDays;
   /** Added to the manifest's `environment` (the injected names: TABLE_NAME...). */
   environment?: Record<string, string>;
+  /** Reserved concurrency (also its ceiling). @default unreserved */
+  reservedConcurrency?: number;
+  /** X-Ray active tracing. @default false */
+  tracing?: boolean;
 }
 
 /** Where a manifest function's bundle lives and what Lambda's `handler` setting must be. */
@@ -86,6 +96,7 @@ export class HandlerFunction extends Construct {
     });
     this.roleName = this.role.name;
     const logsPolicy = this.addPolicy('logs', [logWriteStatement(this.logGroup.arn)]);
+    if (props.tracing) this.addPolicy('xray', [xrayWriteStatement]);
     this.lambda = this.createFunction(props, [this.logGroup, logsPolicy]);
     this.arn = this.lambda.arn;
     this.invokeArn = this.lambda.invokeArn;
@@ -128,6 +139,10 @@ export class HandlerFunction extends Construct {
         >,
       },
       loggingConfig: { logFormat: 'JSON', logGroup: this.logGroup.name },
+      ...(props.reservedConcurrency !== undefined
+        ? { reservedConcurrentExecutions: props.reservedConcurrency }
+        : {}),
+      ...(props.tracing ? { tracingConfig: { mode: 'Active' } } : {}),
       // The log group exists (with retention) and the role may write it before the first call.
       dependsOn,
     });

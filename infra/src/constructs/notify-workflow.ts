@@ -5,7 +5,13 @@ import { SfnStateMachine } from '@cdktf/provider-aws/lib/sfn-state-machine/index
 import type { StateMachineSpec } from '@switchboard/manifest';
 import { Construct } from 'constructs';
 import type { EnvConfig, LogRetentionDays } from '../config/environments.js';
-import { assumeRolePolicy, type PolicyStatement, policyDocument, unscopableActions } from '../iam.js';
+import {
+  assumeRolePolicy,
+  logDeliveryActions,
+  type PolicyStatement,
+  policyDocument,
+  xrayWriteStatement,
+} from '../iam.js';
 import type { Naming } from '../naming.js';
 import { resolveWorkflow } from '../workflow-definition.js';
 import type { HandlerFunction } from './handler-function.js';
@@ -27,6 +33,8 @@ export interface NotifyWorkflowProps {
   scope: AwsScope;
   logLevel: EnvConfig['workflowLogLevel'];
   logRetentionDays: LogRetentionDays;
+  /** X-Ray tracing of executions. @default false */
+  tracing?: boolean;
 }
 
 /**
@@ -97,6 +105,7 @@ export class NotifyWorkflow extends Construct {
             },
           }
         : {}),
+      ...(props.tracing ? { tracingConfiguration: { enabled: true } } : {}),
       // Step Functions checks the role's permissions when the machine is created.
       dependsOn: policy ? [policy] : [],
     });
@@ -119,8 +128,9 @@ export class NotifyWorkflow extends Construct {
     if (this.logGroup) {
       // Step Functions delivers logs through the CloudWatch Logs delivery APIs, which take no
       // resource: "*" is the only value AWS accepts for them.
-      statements.push({ sid: 'DeliverLogs', actions: [...unscopableActions], resources: ['*'] });
+      statements.push({ sid: 'DeliverLogs', actions: [...logDeliveryActions], resources: ['*'] });
     }
+    if (props.tracing) statements.push(xrayWriteStatement);
     return statements;
   }
 }

@@ -33,8 +33,8 @@ export interface WebSocketApiProps {
   authorizer?: { fn: HandlerFunction; identitySources: readonly string[] };
   throttling: EnvConfig['throttling'];
   logRetentionDays: LogRetentionDays;
-  /** Must exist before the stage, e.g. the account setting that lets API Gateway write logs. */
-  stageDependsOn?: ITerraformDependable[];
+  /** `dualstack` also serves IPv6 on the execute-api endpoint. @default 'ipv4' */
+  ipAddressType?: 'ipv4' | 'dualstack';
 }
 
 /** The access log line: one JSON object per connect, message and disconnect. */
@@ -120,6 +120,7 @@ export class WebSocketApi extends Construct {
       name: props.naming.name('api', 'websocket'),
       protocolType: 'WEBSOCKET',
       routeSelectionExpression: props.routeSelectionExpression,
+      ...(props.ipAddressType ? { ipAddressType: props.ipAddressType } : {}),
     });
   }
 
@@ -233,8 +234,8 @@ export class WebSocketApi extends Construct {
         throttlingBurstLimit: props.throttling.burstLimit,
         throttlingRateLimit: props.throttling.ratePerSecond,
       },
+      // Needs API Gateway's account-wide CloudWatch role, which the bootstrap stack sets.
       accessLogSettings: { destinationArn: this.accessLogGroup.arn, format: accessLogFormat },
-      dependsOn: props.stageDependsOn ?? [],
     });
   }
 }

@@ -3,8 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type LoadedManifest, loadManifest, type Manifest } from '@switchboard/manifest';
 import { Testing } from 'cdktf';
-import { type EnvConfig, environments, type Stage } from '../../src/config/environments.js';
+import type { EnvConfig, Stage } from '../../src/config/environments.js';
 import { SwitchboardStack } from '../../src/stack.js';
+import { testEnvironments } from './environments.js';
 
 export const fixtureManifestPath = join(__dirname, '..', 'fixtures', 'handlers-dist', 'manifest.json');
 
@@ -33,7 +34,7 @@ export function withManifest(change: (manifest: Manifest) => void, loaded = load
 export function synthStack(
   stage: Stage,
   loaded: LoadedManifest = loadFixture(),
-  config: EnvConfig = environments[stage],
+  config: EnvConfig = testEnvironments[stage],
 ): TerraformJson {
   // Testing.synth writes nothing; the app only needs an existing outdir.
   const outdir = join(__dirname, '..', '..', '.test-results', 'cdktf');

@@ -1,0 +1,216 @@
+import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm/index.js';
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic/index.js';
+import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription/index.js';
+import { Construct } from 'constructs';
+import type { AlarmSettings, AlarmThresholds } from '../config/alarm-settings.js';
+import type { Naming } from '../naming.js';
+import type { ConnectionTable } from './connection-table.js';
+import type { HandlerFunction } from './handler-function.js';
+import type { NotifyWorkflow } from './notify-workflow.js';
+import type { WebSocketApi } from './websocket-api.js';
+
+export interface OperationalAlarmsProps {
+  naming: Naming;
+  settings: AlarmSettings;
+  api: WebSocketApi;
+  functions: Iterable<HandlerFunction>;
+  workflows: readonly NotifyWorkflow[];
+  tables: readonly ConnectionTable[];
+}
+
+/** One metric of one resource, as CloudWatch names it. */
+interface WatchedMetric {
+  id: string;
+  namespace: string;
+  metricName: string;
+  dimensions: Record<string, string>;
+  threshold: keyof AlarmThresholds;
+  description: string;
+}
+
+/**
+ * The alarms of one environment: API Gateway errors on the stage, Lambda errors and throttles per
+ * function, failed and timed-out workflow executions, and DynamoDB throttling per table. Each is a
+ * per-period sum against a configurable threshold; missing data (no traffic) is not a breach.
+ * Notices go to the configured SNS topic, or to a new one with e-mail subscriptions.
+ */
+export class OperationalAlarms extends Construct {
+  readonly alarms: readonly CloudwatchMetricAlarm[];
+  /** The topic alarms notify, when one is configured. */
+  readonly topicArn: string | undefined;
+
+  constructor(scope: Construct, id: string, props: OperationalAlarmsProps) {
+    super(scope, id);
+    this.topicArn = this.createTopic(props);
+    this.alarms = [
+      ...this.watchedMetrics(props).map((metric) => this.createMetricAlarm(props, metric)),
+      ...props.tables.map((table) => this.createTableThrottleAlarm(props, table)),
+    ];
+  }
+
+  private createTopic({ naming, settings }: OperationalAlarmsProps): string | undefined {
+    const { notify } = settings;
+    if (!notify) return undefined;
+    if ('topicArn' in notify) return notify.topicArn;
+    const topic = new SnsTopic(this, 'topic', { name: naming.name('topic', 'alarms') });
+    notify.emails.forEach((endpoint, index) => {
+      // Each address gets a confirmation mail; nothing is delivered until it is confirmed.
+      new SnsTopicSubscription(this, `email-${index}`, { topicArn: topic.arn, protocol: 'email', endpoint });
+    });
+    return topic.arn;
+  }
+
+  private watchedMetrics({ api, functions, workflows }: OperationalAlarmsProps): WatchedMetric[] {
+    // WebSocket API metrics are published per API and per API and stage (ApiId, Stage).
+    const stage = { ApiId: api.apiId, Stage: api.stageName };
+    const metrics: WatchedMetric[] = [
+      apiMetric(
+        'IntegrationError',
+        'apiIntegrationErrors',
+        'Integration (function) responses with 4XX/5XX',
+        stage,
+      ),
+      apiMetric('ExecutionError', 'apiExecutionErrors', 'Errors calling an integration', stage),
+      apiMetric(
+        'ClientError',
+        'apiClientErrors',
+        '4XX returned by API Gateway before any integration ran',
+        stage,
+      ),
+    ];
+    for (const fn of functions) {
+      const dimensions = { FunctionName: fn.functionName };
+      metrics.push(
+        {
+          id: `lambda-errors-${fn.manifestName}`,
+          namespace: 'AWS/Lambda',
+          metricName: 'Errors',
+          dimensions,
+          threshold: 'lambdaErrors',
+          description: `Invocations of ${fn.functionName} that failed`,
+        },
+        {
+          id: `lambda-throttles-${fn.manifestName}`,
+          namespace: 'AWS/Lambda',
+          metricName: 'Throttles',
+          dimensions,
+          threshold: 'lambdaThrottles',
+          description: `Invocations of ${fn.functionName} refused for lack of concurrency`,
+        },
+      );
+    }
+    for (const workflow of workflows) {
+      const dimensions = { StateMachineArn: workflow.stateMachineArn };
+      metrics.push(
+        {
+          id: `workflow-failed-${workflow.manifestName}`,
+          namespace: 'AWS/States',
+          metricName: 'ExecutionsFailed',
+          dimensions,
+          threshold: 'workflowExecutionsFailed',
+          description: `Failed executions of ${workflow.stateMachineName}`,
+        },
+        {
+          id: `workflow-timed-out-${workflow.manifestName}`,
+          namespace: 'AWS/States',
+          metricName: 'ExecutionsTimedOut',
+          dimensions,
+          threshold: 'workflowExecutionsTimedOut',
+          description: `Timed-out executions of ${workflow.stateMachineName}`,
+        },
+      );
+    }
+    return metrics;
+  }
+
+  private createMetricAlarm(props: OperationalAlarmsProps, metric: WatchedMetric): CloudwatchMetricAlarm {
+    return new CloudwatchMetricAlarm(this, metric.id, {
+      ...this.commonSettings(props, metric.id, metric.threshold),
+      alarmDescription: metric.description,
+      namespace: metric.namespace,
+      metricName: metric.metricName,
+      dimensions: metric.dimensions,
+      statistic: 'Sum',
+      period: props.settings.periodSeconds,
+    });
+  }
+
+  /**
+   * DynamoDB's `ThrottledRequests` is only published per operation (TableName, Operation), and an
+   * alarm cannot search; the read and write throttle events of the table and of each index sum
+   * up every throttled request the store can make.
+   */
+  private createTableThrottleAlarm(
+    props: OperationalAlarmsProps,
+    table: ConnectionTable,
+  ): CloudwatchMetricAlarm {
+    const id = `table-throttles-${table.manifestName}`;
+    const targets = [
+      { TableName: table.tableName },
+      ...table.shape.globalSecondaryIndexes.map((index) => ({
+        TableName: table.tableName,
+        GlobalSecondaryIndexName: index.name,
+      })),
+    ];
+    const queries = targets.flatMap((dimensions, index) =>
+      (['ReadThrottleEvents', 'WriteThrottleEvents'] as const).map((metricName) => ({
+        id: `${metricName === 'ReadThrottleEvents' ? 'read' : 'write'}${index}`,
+        metric: {
+          namespace: 'AWS/DynamoDB',
+          metricName,
+          dimensions,
+          stat: 'Sum',
+          period: props.settings.periodSeconds,
+        },
+        returnData: false,
+      })),
+    );
+    return new CloudwatchMetricAlarm(this, id, {
+      ...this.commonSettings(props, id, 'tableThrottledRequests'),
+      alarmDescription: `Throttled reads and writes on ${table.tableName} and its indexes`,
+      metricQuery: [
+        ...queries,
+        {
+          id: 'throttled',
+          expression: queries.map((q) => q.id).join(' + '),
+          label: 'Throttled requests',
+          returnData: true,
+        },
+      ],
+    });
+  }
+
+  private commonSettings(
+    { naming, settings }: OperationalAlarmsProps,
+    id: string,
+    threshold: keyof AlarmThresholds,
+  ) {
+    const actions = this.topicArn ? [this.topicArn] : [];
+    return {
+      alarmName: naming.name('alarm', id),
+      comparisonOperator: 'GreaterThanOrEqualToThreshold',
+      threshold: settings.thresholds[threshold],
+      evaluationPeriods: settings.evaluationPeriods,
+      // No traffic means no data points, which is not an error.
+      treatMissingData: 'notBreaching',
+      alarmActions: actions,
+      okActions: actions,
+    };
+  }
+}
+
+function apiMetric(
+  metricName: 'IntegrationError' | 'ExecutionError' | 'ClientError',
+  threshold: keyof AlarmThresholds,
+  description: string,
+  dimensions: Record<string, string>,
+): WatchedMetric {
+  return {
+    id: `api-${metricName.replace(/Error$/, '').toLowerCase()}-errors`,
+    namespace: 'AWS/ApiGateway',
+    metricName,
+    dimensions,
+    threshold,
+    description,
+  };
+}
