@@ -3,7 +3,6 @@ import type { GatewayContext } from './context.js';
 import type { DynamoService, FunctionRuntime, StepFunctionsService } from './contracts.js';
 import { computeFunctionEnvironment } from './local-service-environment.js';
 import { ConnectionApiError } from './errors.js';
-import { postToConnection } from './http/connections-api.js';
 import type { GatewayOptions } from './options.js';
 import { createFunctionRuntime, watchBundles } from './runtime/index.js';
 import { invokeFunctionWith, startDynamo, startStepFunctions } from './services/index.js';
@@ -58,7 +57,7 @@ export async function startBackends(
       }),
       async postToConnection(connectionId, body) {
         try {
-          postToConnection(ctx, connectionId, body);
+          ctx.connections.post(connectionId, body);
           return { statusCode: 200 };
         } catch (error) {
           if (error instanceof ConnectionApiError) return { statusCode: error.statusCode };

@@ -4,15 +4,15 @@ import type { Duplex } from 'node:stream';
 import { type LoadedManifest, loadManifest } from '@switchboard/manifest';
 import { WebSocketServer } from 'ws';
 import { type Backends, startBackends } from './backends.js';
-import type { GatewayContext } from './context.js';
+import type { GatewayContext, GatewayLimits } from './context.js';
 import { GatewayError } from './errors.js';
 import { handleRequest, isStageUpgrade } from './http/dispatch.js';
 import { listenOn } from './http/listen.js';
 import { createLocalCertificate, type LocalCertificate } from './http/tls.js';
 import { defaults, type GatewayOptions, validateOptions } from './options.js';
 import { RouteTable } from './routing/route-table.js';
-import { ConnectionRegistry } from './ws/connection.js';
-import { closeCodes, closeConnection, runSession } from './ws/session.js';
+import { ConnectionRegistry, closeCodes, closeConnection } from './ws/connection.js';
+import { runSession } from './ws/session.js';
 import { chosenProtocols, handleUpgrade } from './ws/upgrade.js';
 
 /** Where a listening gateway can be reached. */
@@ -62,6 +62,15 @@ export function createGateway(options: GatewayOptions): Gateway {
   const stage = options.stage ?? defaults.stage;
   const host = options.host ?? defaults.host;
   let backends: Backends | undefined;
+  const limits: GatewayLimits = {
+    idleTimeoutMs: options.idleTimeoutMs ?? defaults.idleTimeoutMs,
+    maxDurationMs: options.maxDurationMs ?? defaults.maxDurationMs,
+    maxFrameBytes: defaults.maxFrameBytes,
+    maxMessageBytes: defaults.maxMessageBytes,
+    maxPostBytes: defaults.maxPostBytes,
+    maxBufferedBytes: defaults.maxBufferedBytes,
+    ...options.limits,
+  };
   const ctx: GatewayContext = {
     api: {
       apiId: options.apiId ?? defaults.apiId,
@@ -72,16 +81,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     manifest: loaded.manifest,
     routes: new RouteTable(loaded.manifest),
-    connections: new ConnectionRegistry(),
-    limits: {
-      idleTimeoutMs: options.idleTimeoutMs ?? defaults.idleTimeoutMs,
-      maxDurationMs: options.maxDurationMs ?? defaults.maxDurationMs,
-      maxFrameBytes: defaults.maxFrameBytes,
-      maxMessageBytes: defaults.maxMessageBytes,
-      maxPostBytes: defaults.maxPostBytes,
-      maxBufferedBytes: defaults.maxBufferedBytes,
-      ...options.limits,
-    },
+    connections: new ConnectionRegistry(limits),
+    limits,
     credentials: {
       accessKeyId: options.accessKeyId ?? defaults.accessKeyId,
       secretAccessKey: options.secretAccessKey ?? defaults.secretAccessKey,

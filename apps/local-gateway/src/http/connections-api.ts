@@ -1,33 +1,8 @@
-import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GatewayContext } from '../context.js';
 import { ConnectionApiError } from '../errors.js';
-import { closeCodes, closeConnection } from '../ws/session.js';
+import { readBody } from './read-body.js';
 import { verifySigV4 } from './sigv4.js';
-
-/**
- * Sends `data` to a connection, as PostToConnection does. Shared by the HTTP API and the local
- * Step Functions' `apigateway:invoke`. Throws {@link ConnectionApiError} (Gone, LimitExceeded,
- * PayloadTooLarge).
- */
-export function postToConnection(ctx: GatewayContext, connectionId: string, data: Buffer): void {
-  if (data.length > ctx.limits.maxPostBytes) {
-    throw new ConnectionApiError(
-      'PayloadTooLargeException',
-      `Request entity too large: over ${ctx.limits.maxPostBytes} bytes`,
-    );
-  }
-  const connection = ctx.connections.getOpen(connectionId);
-  const socket = connection?.socket;
-  if (!socket || socket.readyState !== socket.OPEN) throw new ConnectionApiError('GoneException', 'Gone');
-  // A slow consumer must not grow the gateway's memory without bound.
-  if (socket.bufferedAmount > ctx.limits.maxBufferedBytes) {
-    throw new ConnectionApiError('LimitExceededException', 'Client send buffer is full');
-  }
-  // UNCONFIRMED for AWS: valid UTF-8 goes out as a text frame, anything else as a binary frame.
-  // The bytes go out as they came: checked in place, never decoded to a string and encoded back.
-  socket.send(data, { binary: !isUtf8(data) });
-}
 
 function sendJson(res: ServerResponse, status: number, body?: unknown, errorType?: string): void {
   const text = body === undefined ? '' : JSON.stringify(body);
@@ -36,22 +11,6 @@ function sendJson(res: ServerResponse, status: number, body?: unknown, errorType
   // Without x-amzn-ErrorType, SDK v3 names every error "Unknown".
   if (errorType) headers['x-amzn-ErrorType'] = errorType;
   res.writeHead(status, headers).end(text);
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<{ body: Buffer; tooLarge: boolean }> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      // Past the limit keep draining, but stop keeping bytes.
-      if (size <= limit) chunks.push(chunk);
-    });
-    // A small POST arrives in one chunk: use it as it is rather than copy it.
-    const body = () => (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
-    req.on('end', () => resolve({ body: body(), tooLarge: size > limit }));
-    req.on('error', reject);
-  });
 }
 
 /**
@@ -97,8 +56,12 @@ export async function serveConnectionsApi(
       throw new ConnectionApiError('GoneException', 'Gone');
     }
     if (req.method === 'POST') {
-      postToConnection(ctx, connectionId, body);
+      ctx.connections.post(connectionId, body);
       return sendJson(res, 200);
+    }
+    if (req.method === 'DELETE') {
+      ctx.connections.disconnect(connectionId);
+      return sendJson(res, 204);
     }
     const connection = ctx.connections.getOpen(connectionId);
     if (!connection) throw new ConnectionApiError('GoneException', 'Gone');
@@ -108,10 +71,6 @@ export async function serveConnectionsApi(
         identity: { sourceIp: connection.identity.sourceIp, userAgent: connection.identity.userAgent },
         lastActiveAt: new Date(connection.lastActiveAt).toISOString(),
       });
-    }
-    if (req.method === 'DELETE') {
-      closeConnection(connection, closeCodes.deleted);
-      return sendJson(res, 204);
     }
     res.writeHead(405, { Allow: 'GET, POST, DELETE' }).end();
   } catch (error) {

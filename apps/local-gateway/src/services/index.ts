@@ -5,9 +5,9 @@ export {
   StateMachineDefinitionError,
   StepFunctionsApiError,
 } from './errors.js';
-export { collectTaskStates, invokeFunctionWith, TaskFailure } from './sfn-tasks.js';
+export { collectTaskStates, invokeFunctionWith, TaskFailure } from './step-functions/tasks.js';
 export {
   type StartedStepFunctionsService,
   type StartStepFunctionsOptions,
   startStepFunctions,
-} from './step-functions.js';
+} from './step-functions/service.js';

@@ -2,26 +2,12 @@ import type { WebSocket } from 'ws';
 import type { GatewayContext } from '../context.js';
 import { invokeLogged } from '../context.js';
 import { buildDisconnectEvent } from '../events/build.js';
-import type { Connection } from './connection.js';
+import { type CloseReason, type Connection, closeCodes, closeConnection } from './connection.js';
 import { watchFrameSizes } from './frame-guard.js';
 import { handleMessage } from './messages.js';
 
-/** Close codes and reasons the gateway sends. Idle and max-duration codes are UNCONFIRMED. */
-export const closeCodes = {
-  deleted: { code: 1000, reason: 'Connection Closed Normally' },
-  goingAway: { code: 1001, reason: 'Going away' },
-  binary: { code: 1003, reason: 'Binary frames are not supported' },
-  tooBig: { code: 1009, reason: 'Message too big' },
-} as const;
-
-/** Closes a connection from the gateway's side; `$disconnect` reports this code and reason. */
-export function closeConnection(connection: Connection, close: { code: number; reason: string }): void {
-  connection.closeIntent ??= { ...close };
-  connection.socket?.close(close.code, close.reason);
-}
-
 /** The code and reason `$disconnect` reports for a close the client (or the network) made. */
-export function clientCloseReason(code: number, reason: string): { code: number; reason: string } {
+export function clientCloseReason(code: number, reason: string): CloseReason {
   if (code === 1005) return { code, reason: 'Client-side close frame status not set' };
   return { code, reason };
 }
@@ -77,7 +63,7 @@ export function runSession(
   connection.socket = socket;
   connection.state = 'open';
   let refused = false;
-  const refuse = (close: { code: number; reason: string }) => {
+  const refuse = (close: CloseReason) => {
     refused = true;
     closeConnection(connection, close);
   };
@@ -124,11 +110,7 @@ export function runSession(
   });
 }
 
-async function runDisconnect(
-  ctx: GatewayContext,
-  connection: Connection,
-  close: { code: number; reason: string },
-): Promise<void> {
+async function runDisconnect(ctx: GatewayContext, connection: Connection, close: CloseReason): Promise<void> {
   const target = ctx.routes.get('$disconnect');
   if (!target) return;
   const event = buildDisconnectEvent(ctx.api, connection, close);

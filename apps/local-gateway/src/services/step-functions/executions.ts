@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StateMachine } from 'aws-local-stepfunctions';
-import { StepFunctionsApiError } from './errors.js';
-import { type HistoryEvent, recordHistory } from './sfn-history.js';
+import { StepFunctionsApiError } from '../errors.js';
+import { type HistoryEvent, recordHistory } from './history.js';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 

@@ -4,7 +4,8 @@
  * `x-amzn-ErrorType`, which the SDK turns into an error of that `name`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { StepFunctionsApiError } from './errors.js';
+import { readBody } from '../../http/read-body.js';
+import { StepFunctionsApiError } from '../errors.js';
 
 const TARGET_PREFIX = 'AWSStepFunctions.';
 /** StartExecution input may be 256 KiB; leave room for the envelope. */
@@ -39,7 +40,14 @@ async function handle(
         `The local Step Functions does not support ${target}`,
       );
     }
-    const body = await readBody(request);
+    const { body, tooLarge } = await readBody(request, MAX_BODY_BYTES);
+    if (tooLarge) {
+      throw new StepFunctionsApiError(
+        'ValidationException',
+        `Request body over ${MAX_BODY_BYTES} bytes`,
+        413,
+      );
+    }
     let parsed: unknown;
     try {
       parsed = body.length ? JSON.parse(body.toString('utf8')) : {};
@@ -54,24 +62,6 @@ async function handle(
         : new StepFunctionsApiError('InternalFailure', (error as Error).message ?? String(error), 500);
     send(response, apiError.statusCode, { __type: apiError.type, message: apiError.message }, apiError.type);
   }
-}
-
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(
-          new StepFunctionsApiError('ValidationException', `Request body over ${MAX_BODY_BYTES} bytes`, 413),
-        );
-        request.destroy();
-      } else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
 }
 
 function send(response: ServerResponse, statusCode: number, body: unknown, errorType?: string): void {

@@ -1,15 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import { StateMachine } from 'aws-local-stepfunctions';
-import type { StepFunctionsService, StepFunctionsServiceOptions } from '../contracts.js';
-import { StateMachineDefinitionError, StepFunctionsApiError } from './errors.js';
+import type { StepFunctionsService, StepFunctionsServiceOptions } from '../../contracts.js';
+import { StateMachineDefinitionError, StepFunctionsApiError } from '../errors.js';
 import {
   type Execution,
   type ExecutionStatus,
   ExecutionRegistry,
   type RunnableStateMachine,
-} from './sfn-executions.js';
-import { createStepFunctionsServer, type Operation } from './sfn-http.js';
-import { buildTaskHandlers } from './sfn-tasks.js';
+} from './executions.js';
+import { createStepFunctionsServer, type Operation } from './http.js';
+import { buildTaskHandlers } from './tasks.js';
 
 /** {@link StepFunctionsServiceOptions} plus what only tests and dev loops need. */
 export interface StartStepFunctionsOptions extends StepFunctionsServiceOptions {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { functionNameOfPlaceholder } from '@switchboard/manifest';
-import type { FunctionRuntime, StepFunctionsServiceOptions } from '../contracts.js';
-import { StateMachineDefinitionError } from './errors.js';
+import type { FunctionRuntime, StepFunctionsServiceOptions } from '../../contracts.js';
+import { StateMachineDefinitionError } from '../errors.js';
 
 type JsonObject = Record<string, unknown>;
 type TaskHandler = (input: unknown) => Promise<unknown>;
