@@ -22,9 +22,9 @@ describe('resolveEnvironments on a fresh clone (no deploy settings)', () => {
           `SWITCHBOARD_${upper}_REGION, SWITCHBOARD_${upper}_JWT_ISSUER, SWITCHBOARD_${upper}_JWKS_URL ` +
           `(or accountIds, region, auth.issuer, auth.jwksUrl under environments.${stage} in infra/deploy.config.json)`,
       );
-      expect(plan.notices).toContain(plan.unconfigured[stage]);
+      expect(plan.notices).toContainEqual({ stage, line: plan.unconfigured[stage] });
     }
-    for (const notice of plan.notices) expect(notice).not.toContain('\n');
+    for (const { line } of plan.notices) expect(line).not.toContain('\n');
   });
 
   it('runs dev in guest mode, in the default Region, with no account guard, and says so', () => {
@@ -33,7 +33,7 @@ describe('resolveEnvironments on a fresh clone (no deploy settings)', () => {
       accountIds: [],
       auth: { mode: 'none' },
     });
-    expect(plan.notices).toContain(
+    expect(plan.notices.find((n) => n.stage === 'dev')?.line).toBe(
       'dev runs with Region eu-west-1 (the default; set SWITCHBOARD_DEV_REGION), no account guard ' +
         '(set SWITCHBOARD_DEV_ACCOUNT_IDS), guest mode, no authorizer (set SWITCHBOARD_DEV_JWT_ISSUER and SWITCHBOARD_DEV_JWKS_URL)',
     );

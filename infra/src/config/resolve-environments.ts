@@ -40,13 +40,13 @@ export interface EnvironmentPlan {
   /** The bootstrap stack each synthesized environment relies on. */
   readonly bootstrapOf: Partial<Record<Stage, string>>;
   /** One line each: environments left out, and what dev runs with until configured. */
-  readonly notices: readonly string[];
+  readonly notices: readonly { readonly stage: Stage; readonly line: string }[];
 }
 
 /**
  * @example
  * const plan = resolveEnvironments(readDeploySettings({ env: process.env, infraDir }));
- * for (const notice of plan.notices) console.error(notice);
+ * for (const { line } of plan.notices) console.error(line);
  */
 export function resolveEnvironments(
   settings: DeploySettings,
@@ -56,14 +56,14 @@ export function resolveEnvironments(
   const unconfigured: Partial<Record<Stage, string>> = {};
   const bootstraps = new Map<string, BootstrapTarget>();
   const bootstrapOf: Partial<Record<Stage, string>> = {};
-  const notices: string[] = [];
+  const notices: { stage: Stage; line: string }[] = [];
   for (const stage of stages) {
     const table = defaults[stage];
     const target = settings[stage] ?? {};
     const missing = missingSettings(stage, table, target);
     if (missing) {
       unconfigured[stage] = missing;
-      notices.push(missing);
+      notices.push({ stage, line: missing });
       continue;
     }
     const region = (target.region ?? table.defaultRegion)!;
@@ -77,7 +77,7 @@ export function resolveEnvironments(
     bootstrapOf[stage] = bootstrap.stackId;
     environments[stage] = toEnvConfig(stage, table, target, region, accountIds);
     const defaultsUsed = describeDefaultsUsed(stage, target, region);
-    if (defaultsUsed) notices.push(defaultsUsed);
+    if (defaultsUsed) notices.push({ stage, line: defaultsUsed });
   }
   return { environments, unconfigured, bootstraps: [...bootstraps.values()], bootstrapOf, notices };
 }

@@ -4,9 +4,11 @@
  * Node 24), then runs `terraform init` and `plan`/`apply`/`destroy` in `cdktf.out/stacks/<stack>`.
  */
 import { join, relative } from 'node:path';
+import { readDeploySettings } from '../config/deploy-settings.js';
 import { isStage, type Stage, stages } from '../config/environments.js';
+import { resolveEnvironments } from '../config/resolve-environments.js';
 import { EnvironmentNotConfiguredError, InfraError, UsageError } from '../errors.js';
-import { planFromSettings, synthesizeApp } from './synthesize.js';
+import { synthesizeApp } from './synthesize.js';
 import { runTerraform } from './terraform.js';
 
 /** What each command runs after `terraform init`. */
@@ -70,13 +72,16 @@ export function parseDeployArgs(argv: readonly string[]): ParsedArgs {
 export async function runDeployCommand(options: DeployCommandOptions): Promise<void> {
   const { command, stage, autoApprove } = parseDeployArgs(options.argv);
   const say = (line: string) => options.stdout.write(`${line}\n`);
-  const plan = planFromSettings({ ...options, notify: (line) => options.stderr.write(`${line}\n`) });
+  const plan = resolveEnvironments(readDeploySettings({ env: options.env, infraDir: options.infraDir }));
   const unconfigured = plan.unconfigured[stage];
   if (unconfigured) throw new EnvironmentNotConfiguredError(stage, unconfigured);
+  // Only this environment's notice: what it falls back to (dev's guest mode, default Region).
+  for (const notice of plan.notices) if (notice.stage === stage) options.stderr.write(`${notice.line}\n`);
   const stackId = command === 'bootstrap' ? plan.bootstrapOf[stage]! : stage;
   const outdir = options.outdir ?? join(options.infraDir, 'cdktf.out');
   const stackDir = join(outdir, 'stacks', stackId);
-  const shown = relative(process.cwd(), stackDir) || '.';
+  // pnpm runs scripts in infra/ and says in INIT_CWD where it was called: paths read from there.
+  const shown = relative(options.env.INIT_CWD ?? process.cwd(), stackDir) || '.';
 
   say(`› synthesizing ${stackId}${command === 'bootstrap' ? ` (the bootstrap stack of ${stage})` : ''}`);
   synthesizeApp({ ...options, outdir, only: [stackId], notify: () => {} }, plan);

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp, type SwitchboardApp } from '../app.js';
 import { readDeploySettings } from '../config/deploy-settings.js';
@@ -21,20 +22,24 @@ export function planFromSettings(
   options: Pick<SynthesizeOptions, 'env' | 'infraDir' | 'notify'>,
 ): EnvironmentPlan {
   const plan = resolveEnvironments(readDeploySettings({ env: options.env, infraDir: options.infraDir }));
-  for (const notice of plan.notices) options.notify(notice);
+  for (const { line } of plan.notices) options.notify(line);
   return plan;
 }
 
 /**
- * What `cdktf synth` runs (main.ts) and what the deploy command runs before Terraform: the plan
- * from the deploy settings, then Terraform JSON and assets under `cdktf.out/stacks/<stack>`.
+ * What the `synth` script runs (main.ts, also cdktf.json's `app`) and what the deploy command runs
+ * before Terraform: the plan from the deploy settings, then Terraform JSON and assets under
+ * `cdktf.out/stacks/<stack>`.
  */
 export function synthesizeApp(options: SynthesizeOptions, plan = planFromSettings(options)): SwitchboardApp {
+  // A cdktf-compatible CLI (cdktf, cdktn) passes its output folder in CDKTF_OUTDIR.
+  const outdir = options.outdir ?? options.env.CDKTF_OUTDIR ?? join(options.infraDir, 'cdktf.out');
+  // cdktf creates the folder itself, but not its parents.
+  mkdirSync(outdir, { recursive: true });
   const built = createApp({
     plan,
     loadManifest: () => loadDeployManifest({ env: options.env, fromDir: options.infraDir }),
-    // cdktf synth passes its output folder down in CDKTF_OUTDIR; the deploy command has its own.
-    outdir: options.outdir ?? options.env.CDKTF_OUTDIR ?? join(options.infraDir, 'cdktf.out'),
+    outdir,
     ...(options.only ? { only: options.only } : {}),
   });
   built.app.synth();
