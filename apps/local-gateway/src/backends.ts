@@ -1,11 +1,10 @@
-import type { LoadedManifest } from '@switchboard/manifest';
-import type { GatewayContext } from './context.js';
 import type { DynamoService, FunctionRuntime, StepFunctionsService } from './contracts.js';
-import { computeFunctionEnvironment } from './local-service-environment.js';
 import { ConnectionApiError } from './errors.js';
-import type { GatewayOptions } from './options.js';
-import { createFunctionRuntime, watchBundles } from './runtime/index.js';
-import { invokeFunctionWith, startDynamo, startStepFunctions } from './services/index.js';
+import { computeFunctionEnvironment } from './local-service-environment.js';
+import type { ResolvedGatewayOptions } from './options.js';
+import { watchBundles } from './runtime/index.js';
+import { invokeFunctionWith } from './services/index.js';
+import type { ConnectionRegistry } from './ws/connection.js';
 
 /** What runs behind the front: the functions and the AWS services they call. */
 export interface Backends {
@@ -17,36 +16,41 @@ export interface Backends {
   close(): Promise<void>;
 }
 
+/** What the backends need from the front, besides the gateway's options. */
+export interface BackendsFront {
+  /** Where `apigateway:invoke` tasks post. */
+  connections: ConnectionRegistry;
+  /** The management API endpoint functions get: `http://<host>:<port>/<stage>`. */
+  connectionsEndpoint: string;
+  /** Variables for every function on top of the computed ones (the certificate file). */
+  extraEnvironment: Record<string, string>;
+}
+
 /**
  * Starts DynamoDB, Step Functions and the function runtime, in that order: the functions'
- * environment needs both endpoints, and Step Functions calls functions through a runtime that
- * exists only later (hence the late-bound `invokeFunction`).
+ * environment needs both endpoints. Step Functions calls functions through that runtime, which
+ * therefore exists only after it (the one late binding left, inside `invokeFunction`).
  */
-export async function startBackends(
-  ctx: GatewayContext,
-  loaded: LoadedManifest,
-  options: GatewayOptions,
-  connectionsEndpoint: string,
-  extraEnvironment: Record<string, string> = {},
-): Promise<Backends> {
+export async function startBackends(config: ResolvedGatewayOptions, front: BackendsFront): Promise<Backends> {
+  const { manifest } = config.loaded;
   const started: Array<{ close(): Promise<void> }> = [];
   const closeAll = async () => {
     for (const part of started.reverse()) await part.close().catch(() => {});
   };
   try {
-    const dynamo = await (options.startDynamo ?? startDynamo)({
-      tables: loaded.manifest.tables,
-      dataDir: options.dataDir,
-      externalEndpoint: options.dynamoEndpoint,
-      region: ctx.api.region,
-      credentials: ctx.credentials,
+    const dynamo = await config.startDynamo({
+      tables: manifest.tables,
+      dataDir: config.dataDir,
+      externalEndpoint: config.dynamoEndpoint,
+      region: config.region,
+      credentials: config.credentials,
     });
     started.push(dynamo);
     let runtime: FunctionRuntime | undefined;
-    const stepFunctions = await (options.startStepFunctions ?? startStepFunctions)({
-      stateMachines: loaded.manifest.stateMachines ?? {},
-      region: ctx.api.region,
-      accountId: ctx.api.accountId,
+    const stepFunctions = await config.startStepFunctions({
+      stateMachines: manifest.stateMachines ?? {},
+      region: config.region,
+      accountId: config.accountId,
       // A failed task's Error and Cause are what Lambda hands Step Functions: the workflow's
       // Catch reads the function's own errorMessage out of the Cause.
       invokeFunction: invokeFunctionWith({
@@ -57,7 +61,7 @@ export async function startBackends(
       }),
       async postToConnection(connectionId, body) {
         try {
-          ctx.connections.post(connectionId, body);
+          front.connections.post(connectionId, body);
           return { statusCode: 200 };
         } catch (error) {
           if (error instanceof ConnectionApiError) return { statusCode: error.statusCode };
@@ -67,30 +71,25 @@ export async function startBackends(
     });
     started.push(stepFunctions);
     const environment = {
-      ...extraEnvironment,
+      ...front.extraEnvironment,
       ...computeFunctionEnvironment({
-        manifest: loaded.manifest,
-        region: ctx.api.region,
-        credentials: ctx.credentials,
+        manifest,
+        region: config.region,
+        credentials: config.credentials,
         dynamoEndpoint: dynamo.endpoint,
         stepFunctionsEndpoint: stepFunctions.endpoint,
         stateMachineArns: stepFunctions.stateMachineArns,
-        connectionsEndpoint,
+        connectionsEndpoint: front.connectionsEndpoint,
       }),
     };
-    runtime = await (options.createRuntime ?? createFunctionRuntime)({
-      loaded,
-      environment,
-      maxEnvironmentsPerFunction: options.maxEnvironmentsPerFunction,
-      reclaimIdleEnvironmentMs: options.reclaimIdleEnvironmentMs,
-    });
+    runtime = await config.createRuntime({ loaded: config.loaded, environment, ...config.runtime });
     started.push(runtime);
-    if (options.watchBundles) {
+    if (config.watchBundles) {
       const rt = runtime;
       const watcher = watchBundles({
-        dir: loaded.baseDir,
+        dir: config.loaded.baseDir,
         onChange: (files) => {
-          ctx.log(`bundles changed (${files.length} files): new invocations get fresh environments`);
+          config.log(`bundles changed (${files.length} files): new invocations get fresh environments`);
           rt.reload();
         },
       });

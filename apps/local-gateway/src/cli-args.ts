@@ -125,9 +125,10 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
     dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     staticDir: webDir(values['web-dir']),
     heartbeatIntervalMs: integer('heartbeat-interval-ms', values['heartbeat-interval-ms']),
-    maxEnvironmentsPerFunction: integer('max-environments', values['max-environments']),
     chaosMaxDelayMs: integer('chaos-max-delay-ms', values['chaos-max-delay-ms']),
   };
+  const maxEnvironmentsPerFunction = integer('max-environments', values['max-environments']);
+  if (maxEnvironmentsPerFunction !== undefined) options.runtime = { maxEnvironmentsPerFunction };
   // Leave out what was not given, so createGateway's defaults apply.
   for (const key of Object.keys(options) as Array<keyof typeof options>) {
     if (options[key] === undefined) delete options[key];

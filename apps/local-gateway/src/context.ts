@@ -21,7 +21,10 @@ export interface GatewayLimits {
   maxBufferedBytes: number;
 }
 
-/** What the gateway's parts share; built once per gateway, so two gateways never mix. */
+/**
+ * What the gateway's parts share; built once per gateway, so two gateways never mix, and only
+ * once everything it holds exists (the HTTPS listener's domain name, the function runtime).
+ */
 export interface GatewayContext {
   api: ApiInfo & { region: string; accountId: string };
   manifest: Manifest;
@@ -31,8 +34,7 @@ export interface GatewayContext {
   credentials: SigningCredentials;
   /** Chaos mode's longest hold of a message before routing (0: off). */
   chaosMaxDelayMs: number;
-  /** The runtime, once started. */
-  runtime: () => FunctionRuntime;
+  runtime: FunctionRuntime;
   log: (line: string) => void;
 }
 
@@ -55,7 +57,7 @@ export async function invokeLogged(
 ): Promise<InvocationResult> {
   let result: InvocationResult;
   try {
-    result = await ctx.runtime().invoke(functionName, event, requestId ? { awsRequestId: requestId } : {});
+    result = await ctx.runtime.invoke(functionName, event, requestId ? { awsRequestId: requestId } : {});
   } catch (cause) {
     // A runtime that rejects (rather than resolving ok: false) is treated as a crashed environment.
     const message = cause instanceof Error ? cause.message : String(cause);

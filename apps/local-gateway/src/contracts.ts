@@ -34,17 +34,29 @@ export interface FunctionRuntime {
   close(): Promise<void>;
 }
 
-export interface FunctionRuntimeOptions {
-  loaded: LoadedManifest;
-  /** Added to every function's environment on top of the manifest's own `environment`. */
-  environment: Record<string, string>;
-  /** Environments per function when calls overlap. @default max(2, the number of CPUs) */
+/**
+ * How the function runtime scales and reclaims environments: `createGateway({ runtime })` and
+ * `createFunctionRuntime` take these as they are.
+ */
+export interface RuntimeOptions {
+  /**
+   * Execution environments (worker threads, about 25 MB each) a function may run at once when
+   * calls overlap; further calls wait in order. `--max-environments`.
+   * @default one per core, at least 2
+   */
   maxEnvironmentsPerFunction?: number;
   /**
-   * How long an environment may sit idle before it is terminated; each function keeps one.
+   * An environment unused this long is terminated, as Lambda reclaims idle environments; each
+   * function keeps one warm.
    * @default 300000 (5 minutes)
    */
   reclaimIdleEnvironmentMs?: number;
+}
+
+export interface FunctionRuntimeOptions extends RuntimeOptions {
+  loaded: LoadedManifest;
+  /** Added to every function's environment on top of the manifest's own `environment`. */
+  environment: Record<string, string>;
 }
 
 /** An in-process (or external) DynamoDB-compatible endpoint with the manifest's tables. */

@@ -1,19 +1,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
-import { type LoadedManifest, loadManifest } from '@switchboard/manifest';
-import { WebSocketServer } from 'ws';
 import { type Backends, startBackends } from './backends.js';
-import type { GatewayContext, GatewayLimits } from './context.js';
+import type { GatewayContext } from './context.js';
 import { GatewayError } from './errors.js';
-import { handleRequest, isStageUpgrade } from './http/dispatch.js';
+import { handleRequest } from './http/dispatch.js';
 import { listenOn } from './http/listen.js';
 import { createLocalCertificate, type LocalCertificate } from './http/tls.js';
-import { defaults, type GatewayOptions, validateOptions } from './options.js';
+import { type GatewayOptions, type ResolvedGatewayOptions, resolveOptions } from './options.js';
 import { RouteTable } from './routing/route-table.js';
 import { ConnectionRegistry, closeCodes, closeConnection } from './ws/connection.js';
 import { runSession } from './ws/session.js';
-import { chosenProtocols, handleUpgrade } from './ws/upgrade.js';
+import { createUpgradeHandler, type UpgradeHandler } from './ws/upgrade.js';
 
 /** Where a listening gateway can be reached. */
 export interface GatewayAddress {
@@ -56,86 +54,31 @@ const CLOSE_GRACE_MS = 1000;
  * await gateway.close();
  */
 export function createGateway(options: GatewayOptions): Gateway {
-  validateOptions(options);
-  const loaded: LoadedManifest =
-    typeof options.manifest === 'string' ? loadManifest(options.manifest) : options.manifest;
-  const stage = options.stage ?? defaults.stage;
-  const host = options.host ?? defaults.host;
-  let backends: Backends | undefined;
-  const limits: GatewayLimits = {
-    idleTimeoutMs: options.idleTimeoutMs ?? defaults.idleTimeoutMs,
-    maxDurationMs: options.maxDurationMs ?? defaults.maxDurationMs,
-    maxFrameBytes: defaults.maxFrameBytes,
-    maxMessageBytes: defaults.maxMessageBytes,
-    maxPostBytes: defaults.maxPostBytes,
-    maxBufferedBytes: defaults.maxBufferedBytes,
-    ...options.limits,
-  };
-  const ctx: GatewayContext = {
-    api: {
-      apiId: options.apiId ?? defaults.apiId,
-      stage,
-      domainName: host,
-      region: options.region ?? defaults.region,
-      accountId: defaults.accountId,
-    },
-    manifest: loaded.manifest,
-    routes: new RouteTable(loaded.manifest),
-    connections: new ConnectionRegistry(limits),
-    limits,
-    credentials: {
-      accessKeyId: options.accessKeyId ?? defaults.accessKeyId,
-      secretAccessKey: options.secretAccessKey ?? defaults.secretAccessKey,
-    },
-    chaosMaxDelayMs: options.chaosMaxDelayMs ?? 0,
-    runtime: () => {
-      if (!backends) throw new GatewayError('The gateway is not listening');
-      return backends.runtime;
-    },
-    log: options.log ?? (() => {}),
-  };
-
-  const heartbeatIntervalMs = options.heartbeatIntervalMs ?? defaults.heartbeatIntervalMs;
-  const wss = new WebSocketServer({
-    noServer: true,
-    clientTracking: false,
-    maxPayload: ctx.limits.maxMessageBytes,
-    // API Gateway does not negotiate compression; frame sizes are then what the client sent.
-    perMessageDeflate: false,
-    // Never pick a subprotocol on our own: only the one $connect returned is echoed.
-    handleProtocols: (_offered, req) => chosenProtocols.get(req) ?? false,
-  });
-  const pendingUpgrades = new Set<Duplex>();
+  const config = resolveOptions(options);
+  const { host, stage } = config;
+  // A route selection expression API Gateway would refuse fails here, before anything listens.
+  const routes = new RouteTable(config.loaded.manifest);
+  const connections = new ConnectionRegistry(config.limits);
   const sessions = new Set<Promise<void>>();
+  // Built by listen(), once the domain name and the runtime they hold exist.
+  let front: { ctx: GatewayContext; upgrades: UpgradeHandler } | undefined;
+  let backends: Backends | undefined;
   let state: 'new' | 'starting' | 'ready' | 'closed' = 'new';
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    if (state !== 'ready') {
+    if (state !== 'ready' || !front) {
       res.writeHead(503).end();
       return;
     }
-    handleRequest(ctx, options.staticDir, req, res).catch((error: unknown) => {
+    const { ctx } = front;
+    handleRequest(ctx, config.staticDir, req, res).catch((error: unknown) => {
       ctx.log(`internal error on ${req.method} ${req.url}: ${(error as Error).message}`);
       if (!res.headersSent) res.writeHead(500).end();
     });
   };
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (state !== 'ready') {
-      socket.destroy();
-      return;
-    }
-    if (!isStageUpgrade(ctx, req, socket)) return;
-    pendingUpgrades.add(socket);
-    handleUpgrade(ctx, wss, req, socket, head, (connection, ws) => {
-      const session = runSession(ctx, connection, ws, { heartbeatIntervalMs });
-      sessions.add(session);
-      void session.finally(() => sessions.delete(session));
-    })
-      .catch((error: unknown) => {
-        ctx.log(`internal error during upgrade: ${(error as Error).message}`);
-        socket.destroy();
-      })
-      .finally(() => pendingUpgrades.delete(socket));
+    if (state !== 'ready' || !front) socket.destroy();
+    else front.upgrades.handle(req, socket, head);
   };
   const server = createServer(onRequest).on('upgrade', onUpgrade);
   // Created at listen(), once its certificate exists.
@@ -147,6 +90,15 @@ export function createGateway(options: GatewayOptions): Gateway {
         (s) => new Promise<void>((resolve) => (s ? s.close(() => resolve()) : resolve())),
       ),
     );
+  const startFront = (domainName: string, runtime: Backends['runtime']) => {
+    const ctx = createContext(config, { routes, connections, domainName, runtime });
+    const upgrades = createUpgradeHandler(ctx, (connection, ws) => {
+      const session = runSession(ctx, connection, ws, { heartbeatIntervalMs: config.heartbeatIntervalMs });
+      sessions.add(session);
+      void session.finally(() => sessions.delete(session));
+    });
+    return { ctx, upgrades };
+  };
 
   return {
     async listen() {
@@ -158,17 +110,20 @@ export function createGateway(options: GatewayOptions): Gateway {
         `${publicHost.includes(':') ? `[${publicHost}]` : publicHost}:${port}`;
       let port: number;
       let connectionsEndpoint: string;
+      let domainName: string;
       try {
-        port = await listenOn(server, options.port ?? defaults.port, host);
+        port = await listenOn(server, config.port, host);
         connectionsEndpoint = `http://${authorityOf(port)}/${stage}`;
         // Handlers written for AWS build `https://${domainName}/${stage}`: domainName names an
         // HTTPS listener serving the same API, with a certificate the functions trust.
         const certificate = await createLocalCertificate(publicHost);
         const httpsServer = createHttpsServer({ key: certificate.key, cert: certificate.cert }, onRequest);
         secure = { server: httpsServer.on('upgrade', onUpgrade), certificate };
-        ctx.api.domainName = authorityOf(await listenOn(httpsServer, 0, host));
-        backends = await startBackends(ctx, loaded, options, connectionsEndpoint, {
-          NODE_EXTRA_CA_CERTS: certificate.certFile,
+        domainName = authorityOf(await listenOn(httpsServer, 0, host));
+        backends = await startBackends(config, {
+          connections,
+          connectionsEndpoint,
+          extraEnvironment: { NODE_EXTRA_CA_CERTS: certificate.certFile },
         });
       } catch (error) {
         state = 'closed';
@@ -176,6 +131,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         await secure?.certificate.remove();
         throw error;
       }
+      front = startFront(domainName, backends.runtime);
       state = 'ready';
       return {
         webSocketUrl: `ws://${authorityOf(port)}/${stage}`,
@@ -184,7 +140,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         host: publicHost,
         port,
         stage,
-        domainName: ctx.api.domainName,
+        domainName,
         caCertificate: secure!.certificate.cert,
         functionEnvironment: backends.environment,
       };
@@ -194,10 +150,10 @@ export function createGateway(options: GatewayOptions): Gateway {
       if (state === 'closed') return;
       state = 'closed';
       const stopped = stopServers();
-      for (const socket of pendingUpgrades) socket.destroy();
-      for (const connection of ctx.connections.values()) closeConnection(connection, closeCodes.goingAway);
+      front?.upgrades.abortPending();
+      for (const connection of connections.values()) closeConnection(connection, closeCodes.goingAway);
       const grace = setTimeout(() => {
-        for (const connection of ctx.connections.values()) connection.socket?.terminate();
+        for (const connection of connections.values()) connection.socket?.terminate();
       }, CLOSE_GRACE_MS);
       await Promise.all([...sessions]);
       clearTimeout(grace);
@@ -209,5 +165,30 @@ export function createGateway(options: GatewayOptions): Gateway {
       // certificate file (NODE_EXTRA_CA_CERTS) during its init.
       await secure?.certificate.remove();
     },
+  };
+}
+
+/** The context the front's parts share, from the resolved options and what listen() started. */
+function createContext(
+  config: ResolvedGatewayOptions,
+  parts: Pick<GatewayContext, 'routes' | 'connections' | 'runtime'> & { domainName: string },
+): GatewayContext {
+  const { routes, connections, domainName, runtime } = parts;
+  return {
+    api: {
+      apiId: config.apiId,
+      stage: config.stage,
+      domainName,
+      region: config.region,
+      accountId: config.accountId,
+    },
+    manifest: config.loaded.manifest,
+    routes,
+    connections,
+    limits: config.limits,
+    credentials: config.credentials,
+    chaosMaxDelayMs: config.chaosMaxDelayMs,
+    runtime,
+    log: config.log,
   };
 }

@@ -1,14 +1,18 @@
-import type { LoadedManifest } from '@switchboard/manifest';
+import { type LoadedManifest, loadManifest } from '@switchboard/manifest';
 import type { GatewayLimits } from './context.js';
 import type {
   DynamoService,
   DynamoServiceOptions,
   FunctionRuntime,
   FunctionRuntimeOptions,
+  RuntimeOptions,
   StepFunctionsService,
   StepFunctionsServiceOptions,
 } from './contracts.js';
 import { GatewayConfigError } from './errors.js';
+import type { SigningCredentials } from './http/sigv4.js';
+import { createFunctionRuntime, resolveRuntimeOptions } from './runtime/index.js';
+import { startDynamo, startStepFunctions } from './services/index.js';
 
 /** Options of {@link createGateway}; the same as the `switchboard dev` flags, plus test seams. */
 export interface GatewayOptions {
@@ -50,16 +54,8 @@ export interface GatewayOptions {
   region?: string;
   /** A DynamoDB-compatible server to use instead of embedded dynalite. */
   dynamoEndpoint?: string;
-  /**
-   * Execution environments (worker threads, about 25 MB each) a function may run at once;
-   * further overlapping calls wait in order. @default one per core, at least 2
-   */
-  maxEnvironmentsPerFunction?: number;
-  /**
-   * An environment unused this long is terminated, as Lambda reclaims idle environments; each
-   * function keeps one warm. @default 300000 (5 minutes)
-   */
-  reclaimIdleEnvironmentMs?: number;
+  /** How the function runtime scales and reclaims environments; see {@link RuntimeOptions}. */
+  runtime?: RuntimeOptions;
   /** Reload functions when their bundles under the manifest's folder change. @default false */
   watchBundles?: boolean;
   /** Serve this folder's files at `/` (a web page beside the API). */
@@ -106,14 +102,18 @@ export function validateOptions(options: GatewayOptions): void {
   if (options.apiId !== undefined && !/^[0-9a-z]+$/.test(options.apiId)) {
     throw new GatewayConfigError(`Invalid apiId "${options.apiId}": use lower-case letters and digits only.`);
   }
-  const maxEnvironments = options.maxEnvironmentsPerFunction;
+  const maxEnvironments = options.runtime?.maxEnvironmentsPerFunction;
   if (maxEnvironments !== undefined && (!Number.isInteger(maxEnvironments) || maxEnvironments < 1)) {
     throw new GatewayConfigError(
       `Invalid maxEnvironmentsPerFunction ${maxEnvironments}: expected a whole number of at least 1.`,
     );
   }
-  for (const key of ['idleTimeoutMs', 'maxDurationMs', 'reclaimIdleEnvironmentMs'] as const) {
-    const value = options[key];
+  const positiveMs = {
+    idleTimeoutMs: options.idleTimeoutMs,
+    maxDurationMs: options.maxDurationMs,
+    reclaimIdleEnvironmentMs: options.runtime?.reclaimIdleEnvironmentMs,
+  };
+  for (const [key, value] of Object.entries(positiveMs)) {
     if (value !== undefined && (!Number.isFinite(value) || value <= 0)) {
       throw new GatewayConfigError(`Invalid ${key} ${value}: expected a positive number of milliseconds.`);
     }
@@ -145,4 +145,69 @@ export function validateOptions(options: GatewayOptions): void {
       `Invalid host "${host}": expected an address or a host name of this machine, such as 127.0.0.1 or 0.0.0.0.`,
     );
   }
+}
+
+/** {@link GatewayOptions} checked, with the manifest loaded and every default filled in. */
+export interface ResolvedGatewayOptions {
+  loaded: LoadedManifest;
+  port: number;
+  host: string;
+  stage: string;
+  apiId: string;
+  region: string;
+  accountId: string;
+  credentials: SigningCredentials;
+  limits: GatewayLimits;
+  heartbeatIntervalMs: number;
+  chaosMaxDelayMs: number;
+  dataDir: string | undefined;
+  dynamoEndpoint: string | undefined;
+  staticDir: string | undefined;
+  watchBundles: boolean;
+  runtime: Required<RuntimeOptions>;
+  log: (line: string) => void;
+  createRuntime: NonNullable<GatewayOptions['createRuntime']>;
+  startDynamo: NonNullable<GatewayOptions['startDynamo']>;
+  startStepFunctions: NonNullable<GatewayOptions['startStepFunctions']>;
+}
+
+/**
+ * Validates `options` ({@link validateOptions}), loads the manifest when given as a path, and
+ * fills in every default: the one place defaults are resolved.
+ */
+export function resolveOptions(options: GatewayOptions): ResolvedGatewayOptions {
+  validateOptions(options);
+  return {
+    loaded: typeof options.manifest === 'string' ? loadManifest(options.manifest) : options.manifest,
+    port: options.port ?? defaults.port,
+    host: options.host ?? defaults.host,
+    stage: options.stage ?? defaults.stage,
+    apiId: options.apiId ?? defaults.apiId,
+    region: options.region ?? defaults.region,
+    accountId: defaults.accountId,
+    credentials: {
+      accessKeyId: options.accessKeyId ?? defaults.accessKeyId,
+      secretAccessKey: options.secretAccessKey ?? defaults.secretAccessKey,
+    },
+    limits: {
+      idleTimeoutMs: options.idleTimeoutMs ?? defaults.idleTimeoutMs,
+      maxDurationMs: options.maxDurationMs ?? defaults.maxDurationMs,
+      maxFrameBytes: defaults.maxFrameBytes,
+      maxMessageBytes: defaults.maxMessageBytes,
+      maxPostBytes: defaults.maxPostBytes,
+      maxBufferedBytes: defaults.maxBufferedBytes,
+      ...options.limits,
+    },
+    heartbeatIntervalMs: options.heartbeatIntervalMs ?? defaults.heartbeatIntervalMs,
+    chaosMaxDelayMs: options.chaosMaxDelayMs ?? 0,
+    dataDir: options.dataDir,
+    dynamoEndpoint: options.dynamoEndpoint,
+    staticDir: options.staticDir,
+    watchBundles: options.watchBundles ?? false,
+    runtime: resolveRuntimeOptions(options.runtime),
+    log: options.log ?? (() => {}),
+    createRuntime: options.createRuntime ?? createFunctionRuntime,
+    startDynamo: options.startDynamo ?? startDynamo,
+    startStepFunctions: options.startStepFunctions ?? startStepFunctions,
+  };
 }

@@ -41,7 +41,7 @@ describe('parseCommandLine', () => {
       secretAccessKey: 'SK',
       region: 'eu-west-1',
       heartbeatIntervalMs: 0,
-      maxEnvironmentsPerFunction: 3,
+      runtime: { maxEnvironmentsPerFunction: 3 },
       chaosMaxDelayMs: 50,
     });
   });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { GatewayConfigError } from '../src/errors.js';
 import { validateOptions } from '../src/options.js';
 import { startTestGateway } from './helpers/gateway.js';
@@ -6,7 +7,7 @@ const manifest = 'unused.json';
 
 describe('validateOptions', () => {
   it.each([0, 1.5, Number.NaN])('refuses maxEnvironmentsPerFunction %p', (maxEnvironmentsPerFunction) => {
-    expect(() => validateOptions({ manifest, maxEnvironmentsPerFunction })).toThrow(
+    expect(() => validateOptions({ manifest, runtime: { maxEnvironmentsPerFunction } })).toThrow(
       expect.objectContaining({
         name: 'GatewayConfigError',
         message: expect.stringContaining('Invalid maxEnvironmentsPerFunction'),
@@ -15,7 +16,9 @@ describe('validateOptions', () => {
   });
 
   it('refuses a reclaimIdleEnvironmentMs that is not a positive number', () => {
-    expect(() => validateOptions({ manifest, reclaimIdleEnvironmentMs: -1 })).toThrow(GatewayConfigError);
+    expect(() => validateOptions({ manifest, runtime: { reclaimIdleEnvironmentMs: -1 } })).toThrow(
+      GatewayConfigError,
+    );
   });
 
   it.each(['', 'http://127.0.0.1', '127.0.0.1:3001/dev', 'my host', '-x'])('refuses the host %p', (host) => {
@@ -36,7 +39,7 @@ describe('validateOptions', () => {
 
   it('accepts one environment per function and any positive reclaim time', () => {
     expect(() =>
-      validateOptions({ manifest, maxEnvironmentsPerFunction: 1, reclaimIdleEnvironmentMs: 1 }),
+      validateOptions({ manifest, runtime: { maxEnvironmentsPerFunction: 1, reclaimIdleEnvironmentMs: 1 } }),
     ).not.toThrow();
   });
 });
@@ -46,13 +49,28 @@ describe('createGateway', () => {
     const gw = await startTestGateway(
       { functions: { echo: { routes: ['$default'] } } },
       { echo: () => ({}) },
-      { maxEnvironmentsPerFunction: 3, reclaimIdleEnvironmentMs: 1234 },
+      { runtime: { maxEnvironmentsPerFunction: 3, reclaimIdleEnvironmentMs: 1234 } },
     );
     try {
       expect(gw.runtimeOptions).toMatchObject({
         maxEnvironmentsPerFunction: 3,
         reclaimIdleEnvironmentMs: 1234,
         environment: gw.address.functionEnvironment,
+      });
+    } finally {
+      await gw.close();
+    }
+  });
+
+  it('hands the runtime its defaults, resolved with the gateway options', async () => {
+    const gw = await startTestGateway(
+      { functions: { echo: { routes: ['$default'] } } },
+      { echo: () => ({}) },
+    );
+    try {
+      expect(gw.runtimeOptions).toMatchObject({
+        maxEnvironmentsPerFunction: Math.max(2, availableParallelism()),
+        reclaimIdleEnvironmentMs: 300_000,
       });
     } finally {
       await gw.close();

@@ -1,33 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Duplex } from 'node:stream';
 import type { GatewayContext } from '../context.js';
-import { refuseUpgrade } from '../ws/refuse.js';
 import { refuseForeignStage, serveConnectionsApi } from './connections-api.js';
+import { classifyPath } from './paths.js';
 import { serveStaticFile } from './static-files.js';
-
-/** Where a request goes, by path. */
-export type RequestTarget =
-  | { kind: 'stage' }
-  | { kind: 'connections'; encodedId: string }
-  | { kind: 'connections-off-stage' }
-  | { kind: 'other' };
-
-// `/@connections/...` or `/{anything}/@connections/...`: group 1 is the stage, when there is one.
-const connectionsPath = /^(?:\/([^/@%]+))?\/(?:@|%40)connections(?:\/(.*))?$/;
-
-/**
- * Classifies a path: `/{stage}`, `/{stage}/@connections/{id}` (the `@` may be `%40`), a
- * `@connections` path without the stage or on another stage, or else.
- */
-export function classifyPath(stage: string, rawUrl: string): RequestTarget {
-  const path = rawUrl.split('?')[0] ?? '/';
-  if (path === `/${stage}` || path === `/${stage}/`) return { kind: 'stage' };
-  const m = connectionsPath.exec(path);
-  if (!m) return { kind: 'other' };
-  if (m[1] !== stage) return { kind: 'connections-off-stage' };
-  const encodedId = m[2];
-  return encodedId && !encodedId.includes('/') ? { kind: 'connections', encodedId } : { kind: 'other' };
-}
 
 function sendText(res: ServerResponse, status: number, body: string): void {
   res
@@ -49,11 +24,4 @@ export async function handleRequest(
   if (target.kind === 'stage') return sendText(res, 426, '{"message":"Upgrade Required"}');
   if (staticDir && (await serveStaticFile(staticDir, req, res))) return;
   sendText(res, 404, '{"message":"Not Found"}');
-}
-
-/** Upgrade requests anywhere but `/{stage}` are refused, as a wrong stage is on AWS (403). */
-export function isStageUpgrade(ctx: GatewayContext, req: IncomingMessage, socket: Duplex): boolean {
-  if (classifyPath(ctx.api.stage, req.url ?? '/').kind === 'stage') return true;
-  refuseUpgrade(socket, 403);
-  return false;
 }

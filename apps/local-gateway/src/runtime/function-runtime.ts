@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import type { FunctionRuntime, FunctionRuntimeOptions, InvocationResult } from '../contracts.js';
+import type {
+  FunctionRuntime,
+  FunctionRuntimeOptions,
+  InvocationResult,
+  RuntimeOptions,
+} from '../contracts.js';
 import { EnvironmentPool } from './environment-pool.js';
 import { RuntimeClosedError, UnknownFunctionError } from './errors.js';
 import { createBatchedStderrSink, type FunctionLogSink } from './function-logs.js';
@@ -26,6 +31,14 @@ export function defaultMaxEnvironmentsPerFunction(): number {
 /** Lambda reclaims idle environments after minutes; so does the gateway, keeping one warm. */
 export const DEFAULT_RECLAIM_IDLE_ENVIRONMENT_MS = 300_000;
 
+/** {@link RuntimeOptions} with every default filled in: the one place they are resolved. */
+export function resolveRuntimeOptions(options: RuntimeOptions = {}): Required<RuntimeOptions> {
+  return {
+    maxEnvironmentsPerFunction: options.maxEnvironmentsPerFunction ?? defaultMaxEnvironmentsPerFunction(),
+    reclaimIdleEnvironmentMs: options.reclaimIdleEnvironmentMs ?? DEFAULT_RECLAIM_IDLE_ENVIRONMENT_MS,
+  };
+}
+
 /**
  * Runs manifest functions as Lambda does: each in its own worker thread with its own
  * environment variables and heap limit, warm between calls, one call at a time per environment,
@@ -44,8 +57,8 @@ export const DEFAULT_RECLAIM_IDLE_ENVIRONMENT_MS = 300_000;
 export function createFunctionRuntime(options: CreateFunctionRuntimeOptions): FunctionRuntime {
   const functions = resolveFunctions(options.loaded, options.environment);
   const bootstrapPath = resolveWorkerBootstrap();
-  const maxEnvironments = options.maxEnvironmentsPerFunction ?? defaultMaxEnvironmentsPerFunction();
-  const reclaimIdleMs = options.reclaimIdleEnvironmentMs ?? DEFAULT_RECLAIM_IDLE_ENVIRONMENT_MS;
+  const { maxEnvironmentsPerFunction: maxEnvironments, reclaimIdleEnvironmentMs: reclaimIdleMs } =
+    resolveRuntimeOptions(options);
   const stderrSink = createBatchedStderrSink();
   const logSink = options.onLog ?? stderrSink;
   const pools = new Map<string, EnvironmentPool>();

@@ -3,6 +3,7 @@ export {
   createFunctionRuntime,
   DEFAULT_RECLAIM_IDLE_ENVIRONMENT_MS,
   defaultMaxEnvironmentsPerFunction,
+  resolveRuntimeOptions,
 } from './function-runtime.js';
 export {
   FunctionRuntimeError,
