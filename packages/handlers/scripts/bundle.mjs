@@ -4,6 +4,7 @@
  * of lazily imported SDK parts in chunks beside it), then `<outDir>/manifest.json` and
  * `<outDir>/manifest.schema.json`. Used by `build.mjs` and by the tests' global setup.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -36,6 +37,55 @@ const stubBrowserOnlyModules = {
     }));
   },
 };
+
+/**
+ * The Lambda entry point of a manifest function, generated: there are no hand-written entry
+ * files. A function serving protocol actions is `createMessageFunction` over its routes, each
+ * custom route `x` imported from `src/routes/x.ts` (export `x`), with the clients of
+ * `src/compose/<name>.ts` (export `<name>Clients`) when it has one. Any other function (the
+ * authorizer, lifecycle routes, workflow tasks) is `create<Name>Function` of
+ * `src/compose/<name>.ts`. Either way clients and config are built once per cold start.
+ * @param {string} name
+ * @param {{ routes?: string[] }} spec the function's manifest entry
+ * @returns {string} TypeScript, resolved from `src/`
+ */
+export function entrySource(name, spec) {
+  const actions = (spec.routes ?? []).filter((route) => !route.startsWith('$'));
+  const composed = existsSync(join(packageDir, 'src/compose', `${name}.ts`));
+  if (actions.length === 0) {
+    if (!composed) throw new Error(`functions.${name}: src/compose/${name}.ts is missing`);
+    const factory = `create${name[0].toUpperCase()}${name.slice(1)}Function`;
+    return `import { ${factory} } from './compose/${name}.js';\nexport const handler = ${factory}(process.env);\n`;
+  }
+  const lines = [`import { createMessageFunction } from './compose/message-function.js';`];
+  for (const action of actions) lines.push(`import { ${action} } from './routes/${action}.js';`);
+  if (composed) lines.push(`import { ${name}Clients } from './compose/${name}.js';`);
+  const clients = composed ? `, ${name}Clients(process.env)` : '';
+  lines.push(
+    `export const handler = createMessageFunction(${JSON.stringify(name)}, { ${actions.join(', ')} }${clients});`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Resolves `app-function:<name>` to its generated entry, compiled as TypeScript from `src/`.
+ * @param {Record<string, any>} functions the manifest's functions
+ * @returns {import('esbuild').Plugin}
+ */
+const generatedEntries = (functions) => ({
+  name: 'generated-entries',
+  setup(build) {
+    build.onResolve({ filter: /^app-function:/ }, (args) => ({ path: args.path, namespace: 'app-function' }));
+    build.onLoad({ filter: /.*/, namespace: 'app-function' }, (args) => {
+      const name = args.path.slice('app-function:'.length);
+      return {
+        contents: entrySource(name, functions[name]),
+        loader: 'ts',
+        resolveDir: join(packageDir, 'src'),
+      };
+    });
+  },
+});
 
 /**
  * Compiles `src/build-entry.ts` and imports it: the manifest and its validator as the build sees
@@ -79,7 +129,7 @@ export async function bundleApp(options = {}) {
     names.map(async (name) => {
       const dir = join(outDir, 'functions', name);
       await esbuild.build({
-        entryPoints: { index: join(packageDir, 'src/functions', `${name}.ts`) },
+        entryPoints: { index: `app-function:${name}` },
         outdir: dir,
         outExtension: { '.js': '.mjs' },
         bundle: true,
@@ -97,7 +147,7 @@ export async function bundleApp(options = {}) {
         mainFields: ['module', 'main'],
         banner: { js: banner },
         legalComments: 'none',
-        plugins: [stubBrowserOnlyModules],
+        plugins: [generatedEntries(manifest.functions), stubBrowserOnlyModules],
         logLevel: 'warning',
       });
       return { name, dir, entry: join(dir, 'index.mjs') };

@@ -1,7 +1,9 @@
 /**
- * The reference application's functions as data: routes, two-way flag, permissions, limits.
- * `manifest.ts` turns this into the manifest; the entry points read `routeResponse` from here,
- * so a route's direction is written once. No zod or SDK imports: bundles import this file.
+ * The reference application's functions as data, one line each: routes, two-way flag,
+ * permissions, limits. `app-manifest.ts` turns this into the manifest; the bundler generates each
+ * function's entry from it (custom route `x` is served by `src/routes/x.ts`); message functions
+ * read `routeResponse` from here, so a route's direction is written once. No zod or SDK imports:
+ * bundles import this file.
  */
 import type { Permission } from '@switchboard/manifest/names';
 

@@ -5,7 +5,6 @@
 import { createDoWorkFunction } from '../src/compose/doWork.js';
 import { createGetConnectionsFunction } from '../src/compose/getConnections.js';
 import { createNotifyFunction } from '../src/compose/notify.js';
-import { createSubmitJobFunction } from '../src/compose/submitJob.js';
 import { startDynamoFaultProxy } from '@switchboard/connection-store/testing';
 import { createConnectFunction } from '../src/compose/connect.js';
 import type { CaughtError, NotifyInput } from '../src/workflow/types.js';
@@ -13,6 +12,7 @@ import { type ConnectionUrl, startConnectionUrl } from './support/connection-url
 import { type LocalTable, startLocalTable } from './support/dynamo.js';
 import { makeConnectEvent, makeMessageEvent, memoryLogger } from './support/events.js';
 import { type StepFunctionsStandIn, startStepFunctions } from './support/step-functions.js';
+import { createSubmitJobFunction } from './support/message-functions.js';
 
 const STATE_MACHINE_ARN = 'arn:aws:states:us-east-1:123456789012:stateMachine:notify';
 let table: LocalTable;

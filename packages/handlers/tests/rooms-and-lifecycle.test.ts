@@ -5,8 +5,7 @@
 import { createConnectFunction } from '../src/compose/connect.js';
 import { createDefaultFunction } from '../src/compose/default.js';
 import { createDisconnectFunction } from '../src/compose/disconnect.js';
-import { createPingFunction } from '../src/compose/ping.js';
-import { createRoomsFunction } from '../src/compose/rooms.js';
+import { createPingFunction, createRoomsFunction } from './support/message-functions.js';
 import { type ConnectionUrl, startConnectionUrl } from './support/connection-url.js';
 import { collect, type LocalTable, startLocalTable } from './support/dynamo.js';
 import { makeConnectEvent, makeDisconnectEvent, makeMessageEvent, memoryLogger } from './support/events.js';

@@ -15,6 +15,7 @@ import { describeError, type Logger } from '../log.js';
 import type { MessageContext, RouteOutcome, RouteTable } from '../routes/types.js';
 import type { WebSocketEvent, WebSocketResult } from './events.js';
 import type { DeliveryReport, Notifier } from './notifier.js';
+import { summarizeDelivery } from './summarize-delivery.js';
 
 export interface MessageHandlerOptions {
   /** The function's name in the manifest, for the log. */
@@ -90,22 +91,14 @@ export function createMessageHandler(options: MessageHandlerOptions): MessageHan
       statusCode,
       ...(requestId === undefined ? {} : { requestId }),
       ...(outcome.reply ? { reply: outcome.reply.type } : {}),
-      ...(outcome.delivery ? { delivery: summarize(outcome.delivery) } : {}),
-      ...(replyDelivery && replyDelivery.delivered === 0 ? { replyDelivery: summarize(replyDelivery) } : {}),
+      ...(outcome.delivery ? { delivery: summarizeDelivery(outcome.delivery) } : {}),
+      ...(replyDelivery && replyDelivery.delivered === 0
+        ? { replyDelivery: summarizeDelivery(replyDelivery) }
+        : {}),
       ...(outcome.cause ? describeError(outcome.cause) : {}),
       ...(outcome.cause instanceof HandlersError || !outcome.cause ? {} : { stack: stackOf(outcome.cause) }),
     });
     return result;
-  };
-}
-
-/** Counts and the first few failures: a room of thousands must not make a huge log line. */
-export function summarize(report: DeliveryReport) {
-  return {
-    delivered: report.delivered,
-    gone: report.gone.length,
-    failed: report.failed.length,
-    ...(report.failed.length ? { failures: report.failed.slice(0, 5) } : {}),
   };
 }
 

@@ -8,10 +8,11 @@ import { connect } from '../routes/connection.js';
 
 /** `$connect`: records the connection under the authorizer's `userId`. */
 export function createConnectFunction(env: Env, logger: Logger = createLogger()) {
-  const store = once(() => createStoreFromEnv(env));
+  // Bound at the first call, once per environment: the client is built then, not at import.
+  const route = once(() => connect({ store: createStoreFromEnv(env) }));
   // Without an authorizer on the API every caller is a guest.
   return createConnectHandler({
-    connect: (ctx) => connect({ store: store() })(ctx),
+    connect: (ctx) => route()(ctx),
     fallbackUserId: newGuestId,
     logger,
   });

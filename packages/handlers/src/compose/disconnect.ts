@@ -7,6 +7,7 @@ import { disconnect } from '../routes/connection.js';
 
 /** `$disconnect`: removes the connection and its memberships. */
 export function createDisconnectFunction(env: Env, logger: Logger = createLogger()) {
-  const store = once(() => createStoreFromEnv(env));
-  return createDisconnectHandler({ disconnect: (ctx) => disconnect({ store: store() })(ctx), logger });
+  // Bound at the first call, once per environment: the client is built then, not at import.
+  const route = once(() => disconnect({ store: createStoreFromEnv(env) }));
+  return createDisconnectHandler({ disconnect: (ctx) => route()(ctx), logger });
 }

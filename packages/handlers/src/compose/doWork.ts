@@ -4,7 +4,7 @@ import { createNotifierFor } from '../deps/notifier.js';
 import { createStoreFromEnv } from '../deps/store.js';
 import { once, sleep } from '../deps/util.js';
 import { createLogger, type Logger } from '../log.js';
-import { doWork } from '../routes/jobs.js';
+import { doWork } from '../tasks/do-work.js';
 import type { NotifyExecutionInput } from '../workflow/types.js';
 
 /**
@@ -15,11 +15,11 @@ export function createDoWorkFunction(env: Env, logger: Logger = createLogger()) 
   const store = once(() => createStoreFromEnv(env));
   const notifierFor = createNotifierFor(env, store);
   const job = readJobConfig(env);
+  // Bound at the first call, once per environment: clients are built then, not at import.
+  const task = once(() => doWork({ store: store(), notifier: notifierFor(), job, sleep }));
   return createTaskHandler({
     functionName: 'doWork',
-    run: async (input: NotifyExecutionInput) => ({
-      output: await doWork({ store: store(), notifier: notifierFor(), job, sleep })(input),
-    }),
+    run: async (input: NotifyExecutionInput) => ({ output: await task()(input) }),
     logger,
   });
 }

@@ -1,25 +1,16 @@
-import { isTwoWay } from '../app-functions.js';
-import { createMessageHandler } from '../adapters/message-handler.js';
 import type { Env } from '../config.js';
 import { createNotifierFor } from '../deps/notifier.js';
 import { createStoreFromEnv } from '../deps/store.js';
 import { newId, once } from '../deps/util.js';
 import { createStartNotifyWorkflow } from '../deps/workflow.js';
-import { createLogger, type Logger } from '../log.js';
-import { submitJob } from '../routes/submit-job.js';
+import type { SubmitJobDeps } from '../routes/submitJob.js';
+import type { MessageFunctionClients } from './message-function.js';
 
-/** `submitJob`: records the job and starts the notify workflow. */
-export function createSubmitJobFunction(env: Env, logger: Logger = createLogger()) {
+/** The clients of `submitJob`: the store, the notifier and the notify workflow's starter. */
+export function submitJobClients(env: Env): MessageFunctionClients<SubmitJobDeps> {
   const store = once(() => createStoreFromEnv(env));
-  const notifierFor = createNotifierFor(env, store);
-  const startWorkflow = once(() => createStartNotifyWorkflow(env));
-  return createMessageHandler({
-    functionName: 'submitJob',
-    routes: {
-      submitJob: (ctx) => submitJob({ store: store(), startWorkflow: startWorkflow(), newJobId: newId })(ctx),
-    },
-    twoWay: isTwoWay('submitJob'),
-    notifierFor: (event) => notifierFor(event.requestContext),
-    logger,
-  });
+  return {
+    deps: () => ({ store: store(), startWorkflow: createStartNotifyWorkflow(env), newJobId: newId }),
+    notifierFor: createNotifierFor(env, store),
+  };
 }

@@ -1,49 +1,22 @@
 /**
- * Chat rooms: `join` -> `joined`, `leave` -> `left`, `send` fans a `message` out to every other
- * member of the room; the sender's own copy is the reply and carries its `requestId`.
+ * `send` fans a `message` out to every other member of the room; the sender's own copy is the
+ * reply and carries its `requestId`. A sender outside the room gets `not_in_room`.
  */
 import type { ConnectionStore } from '@switchboard/connection-store';
-import { ConnectionNotFoundError } from '@switchboard/connection-store';
 import {
   type ClientMessageOf,
   createErrorMessage,
   encodeServerMessage,
   type ServerMessageOf,
 } from '@switchboard/protocol';
-import { RouteError } from '../errors.js';
-import { withRequestId } from './ping.js';
 import type { MessageRoute } from './types.js';
+import { withRequestId } from './with-request-id.js';
 
-export interface RoomDeps {
-  store: Pick<ConnectionStore, 'joinRoom' | 'leaveRoom' | 'roomsOf' | 'roomMembers'>;
-}
-
-export interface SendDeps extends RoomDeps {
+export interface SendDeps {
+  store: Pick<ConnectionStore, 'roomsOf' | 'roomMembers'>;
   /** A fresh message id. */
   newId: () => string;
 }
-
-export const join =
-  (deps: RoomDeps): MessageRoute<ClientMessageOf<'join'>> =>
-  async ({ connectionId, message }) => {
-    try {
-      await deps.store.joinRoom(connectionId, message.room);
-    } catch (error) {
-      // The record is gone (TTL, or a $connect that never stored it): the client must reconnect.
-      if (error instanceof ConnectionNotFoundError) {
-        throw new RouteError('not_found', 'This connection is not registered; reconnect', { cause: error });
-      }
-      throw error;
-    }
-    return { reply: withRequestId({ type: 'joined', room: message.room }, message.requestId) };
-  };
-
-export const leave =
-  (deps: RoomDeps): MessageRoute<ClientMessageOf<'leave'>> =>
-  async ({ connectionId, message }) => {
-    await deps.store.leaveRoom(connectionId, message.room);
-    return { reply: withRequestId({ type: 'left', room: message.room }, message.requestId) };
-  };
 
 export const send =
   (deps: SendDeps): MessageRoute<ClientMessageOf<'send'>> =>

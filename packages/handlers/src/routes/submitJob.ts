@@ -6,7 +6,7 @@
 import { type ConnectionStore, JobExistsError } from '@switchboard/connection-store';
 import type { ClientMessageOf } from '@switchboard/protocol';
 import type { NotifyExecutionInput } from '../workflow/types.js';
-import { withRequestId } from './ping.js';
+import { withRequestId } from './with-request-id.js';
 import type { MessageRoute } from './types.js';
 
 export interface SubmitJobDeps {
