@@ -1,6 +1,6 @@
-import { handshakeStatus, openClient } from './helpers/clients.js';
-import type { FakeHandler } from './helpers/fake-runtime.js';
-import { startTestGateway, type TestGateway } from './helpers/gateway.js';
+import { handshakeStatus, openClient } from '../src/testing/index.js';
+import type { FakeHandler } from './support/fake-runtime.js';
+import { startTestGateway, type TestGateway } from './support/gateway.js';
 
 const allow = (resource: string, context: Record<string, unknown> = {}) => ({
   principalId: 'user-1',

@@ -1,5 +1,5 @@
-import { collectMessages, openClient, sleep } from './helpers/clients.js';
-import { startTestGateway, type TestGateway } from './helpers/gateway.js';
+import { collectMessages, openClient, sleep } from '../src/testing/index.js';
+import { startTestGateway, type TestGateway } from './support/gateway.js';
 
 const echo = { functions: { echo: { routes: ['ask'], routeResponse: true } } };
 const answer = (event: { body?: string }) => ({ statusCode: 200, body: JSON.parse(event.body!).n });

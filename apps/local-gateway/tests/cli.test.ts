@@ -4,8 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { buildCli } from './helpers/build-cli.js';
-import { closed, nextMessage, openClient } from './helpers/clients.js';
+import { buildCli } from './support/build-cli.js';
+import { closed, nextMessage, openClient } from '../src/testing/index.js';
 
 const manifest = join(__dirname, 'fixtures', 'echo', 'manifest.json');
 const slowDisconnect = join(__dirname, 'fixtures', 'slow-disconnect', 'manifest.json');

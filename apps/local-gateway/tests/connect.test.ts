@@ -1,6 +1,7 @@
 import { PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
-import { closed, handshakeStatus, managementClient, openClient } from './helpers/clients.js';
-import { startTestGateway, type TestGateway } from './helpers/gateway.js';
+import { closed, handshakeStatus, openClient } from '../src/testing/index.js';
+import { managementClient } from './support/aws-clients.js';
+import { startTestGateway, type TestGateway } from './support/gateway.js';
 
 describe('$connect handshake', () => {
   let gw: TestGateway | undefined;

@@ -5,8 +5,9 @@ import {
 } from '@aws-sdk/client-apigatewaymanagementapi';
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { closed, managementClient, nextMessage, openClient } from './helpers/clients.js';
-import { startTestGateway, type TestGateway } from './helpers/gateway.js';
+import { closed, nextMessage, openClient } from '../src/testing/index.js';
+import { managementClient } from './support/aws-clients.js';
+import { startTestGateway, type TestGateway } from './support/gateway.js';
 
 describe('@connections API', () => {
   let gw: TestGateway;

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { type DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { createGateway, type Gateway, type GatewayAddress } from '../src/index.js';
-import { dynamoClient, nextMessage, openClient, sleep } from './helpers/clients.js';
+import { nextMessage, openClient, sleep } from '../src/testing/index.js';
+import { dynamoClient } from './support/aws-clients.js';
 
 // The real parts: worker-thread runtime, embedded dynalite, local Step Functions.
 describe('end to end on the real runtime and services', () => {

@@ -1,5 +1,5 @@
-import { openClient } from './helpers/clients.js';
-import { startTestGateway, type TestGateway } from './helpers/gateway.js';
+import { openClient } from '../src/testing/index.js';
+import { startTestGateway, type TestGateway } from './support/gateway.js';
 
 const id = expect.stringMatching(/^[A-Za-z0-9_-]{15}=$/);
 const clf = expect.stringMatching(/^\d{2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000$/);

@@ -4,8 +4,8 @@ import {
   ApiGatewayManagementApiClient,
   PostToConnectionCommand,
 } from '@aws-sdk/client-apigatewaymanagementapi';
-import { nextMessage, openClient } from './helpers/clients.js';
-import { startTestGateway, type TestGateway } from './helpers/gateway.js';
+import { nextMessage, openClient } from '../src/testing/index.js';
+import { startTestGateway, type TestGateway } from './support/gateway.js';
 
 describe('the https domainName', () => {
   let gw: TestGateway;

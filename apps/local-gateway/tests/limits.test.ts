@@ -1,5 +1,5 @@
-import { closed, openClient } from './helpers/clients.js';
-import { startTestGateway, type TestGateway } from './helpers/gateway.js';
+import { closed, openClient } from '../src/testing/index.js';
+import { startTestGateway, type TestGateway } from './support/gateway.js';
 
 const handlers = { msg: () => ({}), disconnect: () => ({}) };
 const functions = { msg: { routes: ['$default'] }, disconnect: { routes: ['$disconnect'] } };

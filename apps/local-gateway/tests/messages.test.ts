@@ -1,5 +1,5 @@
-import { collectMessages, nextMessage, openClient, sleep } from './helpers/clients.js';
-import { startTestGateway, type TestGateway } from './helpers/gateway.js';
+import { collectMessages, nextMessage, openClient, sleep } from '../src/testing/index.js';
+import { startTestGateway, type TestGateway } from './support/gateway.js';
 
 const idPattern = '[A-Za-z0-9_-]{15}=';
 

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { GatewayConfigError } from '../src/errors.js';
 import { validateOptions } from '../src/options.js';
-import { startTestGateway } from './helpers/gateway.js';
+import { startTestGateway } from './support/gateway.js';
 
 const manifest = 'unused.json';
 

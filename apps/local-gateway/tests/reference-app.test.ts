@@ -2,33 +2,11 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type ConnectionStore, createConnectionStore } from '@switchboard/connection-store';
 import type WebSocket from 'ws';
 import { createGateway, type Gateway, type GatewayAddress } from '../src/index.js';
-import { dynamoClient, openClient } from './helpers/clients.js';
-import { loadReferenceManifest, signToken } from './helpers/reference-app.js';
+import { openTestClient, type ReceivedFrame } from '../src/testing/index.js';
+import { dynamoClient } from './support/aws-clients.js';
+import { loadReferenceManifest, signToken } from './support/reference-app.js';
 
 const secret = 'reference-app-test-secret';
-
-/** Parsed server events as they arrive, with a wait for the first that matches. */
-function inbox(ws: WebSocket) {
-  const events: Array<Record<string, unknown>> = [];
-  const waiters: Array<() => void> = [];
-  ws.on('message', (data) => {
-    events.push(JSON.parse(data.toString()));
-    for (const wake of waiters.splice(0)) wake();
-  });
-  const waitFor = async (match: (e: Record<string, unknown>) => boolean, timeoutMs = 15_000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = events.find(match);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching event; got ${JSON.stringify(events)}`);
-      await new Promise<void>((resolve) => {
-        waiters.push(resolve);
-        setTimeout(resolve, 200);
-      });
-    }
-  };
-  return { events, waitFor };
-}
 
 // The reference app (packages/handlers) on the real runtime, dynalite and Step Functions.
 describe('the reference app behind the gateway', () => {
@@ -37,11 +15,20 @@ describe('the reference app behind the gateway', () => {
   let store: ConnectionStore;
   let db: DynamoDBClient;
   const clients: WebSocket[] = [];
+  /** A client whose frames are the app's events: JSON objects, matched and returned as such. */
   const connect = async (token?: string) => {
     const url = token ? `${address.webSocketUrl}?token=${token}` : address.webSocketUrl;
-    const ws = await openClient(url);
-    clients.push(ws);
-    return { ws, ...inbox(ws) };
+    const client = await openTestClient(url);
+    clients.push(client.ws);
+    const event = (frame: ReceivedFrame) => frame.json ?? {};
+    return {
+      ws: client.ws,
+      get events() {
+        return client.frames.map(event);
+      },
+      waitFor: async (match: (e: Record<string, unknown>) => boolean, timeoutMs = 15_000) =>
+        event(await client.waitFor((frame) => match(event(frame)), timeoutMs)),
+    };
   };
 
   beforeAll(async () => {

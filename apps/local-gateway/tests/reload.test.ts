@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGateway, type Gateway } from '../src/index.js';
-import { nextMessage, openClient, sleep } from './helpers/clients.js';
+import { nextMessage, openClient, sleep } from '../src/testing/index.js';
 
 const bundle = (version: string) =>
   `export const handler = async () => ({ statusCode: 200, body: ${JSON.stringify(version)} });\n`;
