@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { stages } from '../src/config/environments.js';
 import { resolveEnvironments } from '../src/config/resolve-environments.js';
 import { parseDeployArgs, runDeployCli } from '../src/deploy/deploy-command.js';
-import { configuredSettings, testAccounts } from './support/environments.js';
+import { configuredSettings, expectedBackend, testAccounts } from './support/environments.js';
 import { createFakeTerraform } from './support/fake-terraform.js';
 import { fixtureManifestPath, loadFixture, type TerraformJson } from './support/synth.js';
 
@@ -80,19 +80,7 @@ describe.each(stages)('deploy %s', (stage) => {
       { cwd: stackDir(stage), args: ['init', '-input=false'] },
       { cwd: stackDir(stage), args: ['apply', '-auto-approve'] },
     ]);
-    expect(backendOf(stage)).toEqual(
-      stage === 'dev'
-        ? { local: { path: '../../../terraform.dev.tfstate' } }
-        : {
-            s3: {
-              bucket: `switchboard-tfstate-${testAccounts[stage]}-eu-west-1`,
-              key: `switchboard/${stage}.tfstate`,
-              region: 'eu-west-1',
-              encrypt: true,
-              use_lockfile: true,
-            },
-          },
-    );
+    expect(backendOf(stage)).toEqual(expectedBackend(stage));
     expect(result.stdout).toContain(`› terraform init in `);
     expect(result.stdout).toContain(`✓ deploy ${stage} done`);
   });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readDeploySettings } from '../src/config/deploy-settings.js';
+import { resolveEnvironments } from '../src/config/resolve-environments.js';
 import { DeployConfigError } from '../src/errors.js';
 
 describe('readDeploySettings', () => {
@@ -87,5 +88,17 @@ describe('readDeploySettings', () => {
     expect(() => readDeploySettings({ env: {}, infraDir: dir })).toThrow(/https/);
     writeConfig('{ nope');
     expect(() => readDeploySettings({ env: {}, infraDir: dir })).toThrow(/is not valid JSON/);
+  });
+});
+
+describe('deploy.config.example.json', () => {
+  it('is a valid deploy config that configures every environment', () => {
+    const settings = readDeploySettings({
+      env: { SWITCHBOARD_DEPLOY_CONFIG: join(__dirname, '..', 'deploy.config.example.json') },
+      infraDir: '/nowhere',
+    });
+    const plan = resolveEnvironments(settings);
+    expect(plan.unconfigured).toEqual({});
+    expect(plan.environments.prod!.production).toMatchObject({ tracing: true, ipAddressType: 'dualstack' });
   });
 });

@@ -1,5 +1,5 @@
 import { stages } from '../src/config/environments.js';
-import { testAccounts, testEnvironments as environments } from './support/environments.js';
+import { expectedBackend, testAccounts, testEnvironments as environments } from './support/environments.js';
 import { AWS_PROVIDER_VERSION } from '../src/stack.js';
 import { findCycle, resolveRef, synthStack, type TerraformJson } from './support/synth.js';
 
@@ -20,23 +20,10 @@ describe.each(stages)('SwitchboardStack %s', (stage) => {
     ]);
   });
 
-  it('keeps state where the environment says', () => {
-    const { state } = config;
-    const backend = json.terraform.backend;
-    if (state.kind === 's3') {
-      expect(backend).toEqual({
-        s3: {
-          bucket: `switchboard-tfstate-${testAccounts[stage]}-eu-west-1`,
-          key: `switchboard/${stage}.tfstate`,
-          region: 'eu-west-1',
-          encrypt: true,
-          use_lockfile: true,
-        },
-      });
-      expect(JSON.stringify(backend)).not.toContain('dynamodb');
-    } else {
-      expect(backend).toEqual({ local: { path: `../../../terraform.${stage}.tfstate` } });
-    }
+  it('keeps state where the environment says: local for dev, S3 with its own lock file elsewhere', () => {
+    expect(config.state.kind).toBe(stage === 'dev' ? 'local' : 's3');
+    expect(json.terraform.backend).toEqual(expectedBackend(stage));
+    expect(JSON.stringify(json.terraform.backend)).not.toContain('dynamodb');
   });
 
   it('outputs the WebSocket URL, the connection URL, the table name and the state machine ARN', () => {

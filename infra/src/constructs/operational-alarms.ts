@@ -18,6 +18,63 @@ export interface OperationalAlarmsProps {
   tables: readonly ConnectionTable[];
 }
 
+/** A metric watched on every resource of a kind (the API stage, each function, each workflow). */
+interface MetricKind {
+  id: string;
+  metricName: string;
+  threshold: keyof AlarmThresholds;
+  description: string;
+}
+
+const apiMetrics: readonly MetricKind[] = [
+  {
+    id: 'integration-errors',
+    metricName: 'IntegrationError',
+    threshold: 'apiIntegrationErrors',
+    description: 'Integration (function) responses with 4XX/5XX',
+  },
+  {
+    id: 'execution-errors',
+    metricName: 'ExecutionError',
+    threshold: 'apiExecutionErrors',
+    description: 'Errors calling an integration',
+  },
+  {
+    id: 'client-errors',
+    metricName: 'ClientError',
+    threshold: 'apiClientErrors',
+    description: '4XX returned by API Gateway before any integration ran',
+  },
+];
+const functionMetrics: readonly MetricKind[] = [
+  {
+    id: 'lambda-errors',
+    metricName: 'Errors',
+    threshold: 'lambdaErrors',
+    description: 'Invocations that failed',
+  },
+  {
+    id: 'lambda-throttles',
+    metricName: 'Throttles',
+    threshold: 'lambdaThrottles',
+    description: 'Invocations refused for lack of concurrency',
+  },
+];
+const workflowMetrics: readonly MetricKind[] = [
+  {
+    id: 'workflow-failed',
+    metricName: 'ExecutionsFailed',
+    threshold: 'workflowExecutionsFailed',
+    description: 'Failed executions',
+  },
+  {
+    id: 'workflow-timed-out',
+    metricName: 'ExecutionsTimedOut',
+    threshold: 'workflowExecutionsTimedOut',
+    description: 'Timed-out executions',
+  },
+];
+
 /** One metric of one resource, as CloudWatch names it. */
 interface WatchedMetric {
   id: string;
@@ -63,64 +120,29 @@ export class OperationalAlarms extends Construct {
   private watchedMetrics({ api, functions, workflows }: OperationalAlarmsProps): WatchedMetric[] {
     // WebSocket API metrics are published per API and per API and stage (ApiId, Stage).
     const stage = { ApiId: api.apiId, Stage: api.stageName };
-    const metrics: WatchedMetric[] = [
-      apiMetric(
-        'IntegrationError',
-        'apiIntegrationErrors',
-        'Integration (function) responses with 4XX/5XX',
-        stage,
+    return [
+      ...apiMetrics.map((m) => ({ ...m, id: `api-${m.id}`, namespace: 'AWS/ApiGateway', dimensions: stage })),
+      ...[...functions].flatMap((fn) =>
+        functionMetrics.map((m) => ({
+          id: `${m.id}-${fn.manifestName}`,
+          namespace: 'AWS/Lambda',
+          metricName: m.metricName,
+          dimensions: { FunctionName: fn.functionName },
+          threshold: m.threshold,
+          description: `${m.description} (${fn.functionName})`,
+        })),
       ),
-      apiMetric('ExecutionError', 'apiExecutionErrors', 'Errors calling an integration', stage),
-      apiMetric(
-        'ClientError',
-        'apiClientErrors',
-        '4XX returned by API Gateway before any integration ran',
-        stage,
+      ...workflows.flatMap((workflow) =>
+        workflowMetrics.map((m) => ({
+          id: `${m.id}-${workflow.manifestName}`,
+          namespace: 'AWS/States',
+          metricName: m.metricName,
+          dimensions: { StateMachineArn: workflow.stateMachineArn },
+          threshold: m.threshold,
+          description: `${m.description} (${workflow.stateMachineName})`,
+        })),
       ),
     ];
-    for (const fn of functions) {
-      const dimensions = { FunctionName: fn.functionName };
-      metrics.push(
-        {
-          id: `lambda-errors-${fn.manifestName}`,
-          namespace: 'AWS/Lambda',
-          metricName: 'Errors',
-          dimensions,
-          threshold: 'lambdaErrors',
-          description: `Invocations of ${fn.functionName} that failed`,
-        },
-        {
-          id: `lambda-throttles-${fn.manifestName}`,
-          namespace: 'AWS/Lambda',
-          metricName: 'Throttles',
-          dimensions,
-          threshold: 'lambdaThrottles',
-          description: `Invocations of ${fn.functionName} refused for lack of concurrency`,
-        },
-      );
-    }
-    for (const workflow of workflows) {
-      const dimensions = { StateMachineArn: workflow.stateMachineArn };
-      metrics.push(
-        {
-          id: `workflow-failed-${workflow.manifestName}`,
-          namespace: 'AWS/States',
-          metricName: 'ExecutionsFailed',
-          dimensions,
-          threshold: 'workflowExecutionsFailed',
-          description: `Failed executions of ${workflow.stateMachineName}`,
-        },
-        {
-          id: `workflow-timed-out-${workflow.manifestName}`,
-          namespace: 'AWS/States',
-          metricName: 'ExecutionsTimedOut',
-          dimensions,
-          threshold: 'workflowExecutionsTimedOut',
-          description: `Timed-out executions of ${workflow.stateMachineName}`,
-        },
-      );
-    }
-    return metrics;
   }
 
   private createMetricAlarm(props: OperationalAlarmsProps, metric: WatchedMetric): CloudwatchMetricAlarm {
@@ -197,20 +219,4 @@ export class OperationalAlarms extends Construct {
       okActions: actions,
     };
   }
-}
-
-function apiMetric(
-  metricName: 'IntegrationError' | 'ExecutionError' | 'ClientError',
-  threshold: keyof AlarmThresholds,
-  description: string,
-  dimensions: Record<string, string>,
-): WatchedMetric {
-  return {
-    id: `api-${metricName.replace(/Error$/, '').toLowerCase()}-errors`,
-    namespace: 'AWS/ApiGateway',
-    metricName,
-    dimensions,
-    threshold,
-    description,
-  };
 }

@@ -26,3 +26,17 @@ export const testEnvironments = resolveEnvironments(configuredSettings).environm
   Stage,
   EnvConfig
 >;
+
+/** The `terraform.backend` block a stack of `testEnvironments` synthesizes. */
+export function expectedBackend(stage: Stage) {
+  if (stage === 'dev') return { local: { path: '../../../terraform.dev.tfstate' } };
+  return {
+    s3: {
+      bucket: `switchboard-tfstate-${testAccounts[stage]}-eu-west-1`,
+      key: `switchboard/${stage}.tfstate`,
+      region: 'eu-west-1',
+      encrypt: true,
+      use_lockfile: true,
+    },
+  };
+}
