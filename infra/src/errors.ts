@@ -74,10 +74,13 @@ export class TerraformCommandError extends InfraError {
     readonly cwd: string,
     readonly exitCode: number | null,
     readonly stderr: string,
+    /** What to try, after Terraform's own words (e.g. "deploy the bootstrap stack first"). */
+    readonly hint?: string,
   ) {
     super(
       `terraform ${args[0]} failed in ${cwd} (${exitCode === null ? 'killed' : `exit ${exitCode}`})` +
-        (stderr.trim() ? `:\n${stderr.trim()}` : ''),
+        (stderr.trim() ? `:\n${stderr.trim()}` : '') +
+        (hint ? `\n${hint}` : ''),
     );
   }
 }

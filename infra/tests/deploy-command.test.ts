@@ -139,6 +139,9 @@ describe('failures', () => {
     expect(result.exitCode).toBe(1);
     expect(result.calls.map((c) => c.args[0])).toEqual(['init']);
     expect(result.stderr).toContain('S3 bucket does not exist.');
+    expect(result.stderr).toContain(
+      `Is the state bucket switchboard-tfstate-${testAccounts.prod}-eu-west-1 there? It is created by: pnpm --filter @switchboard/infra run bootstrap prod`,
+    );
   });
 
   it('names the valid environments for an unknown one, and runs nothing', async () => {

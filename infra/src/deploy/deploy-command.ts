@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { readDeploySettings } from '../config/deploy-settings.js';
 import { isStage, type Stage, stages } from '../config/environments.js';
 import { resolveEnvironments } from '../config/resolve-environments.js';
-import { EnvironmentNotConfiguredError, InfraError, UsageError } from '../errors.js';
+import { EnvironmentNotConfiguredError, InfraError, TerraformCommandError, UsageError } from '../errors.js';
 import { synthesizeApp } from './synthesize.js';
 import { runTerraform } from './terraform.js';
 
@@ -90,7 +90,17 @@ export async function runDeployCommand(options: DeployCommandOptions): Promise<v
     `› terraform init in ${shown}${state?.kind === 's3' ? ` (state: s3://${state.bucket}/${state.key})` : ' (local state)'}`,
   );
   const terraform = { cwd: stackDir, env: options.env, stderr: options.stderr };
-  await runTerraform(['init', '-input=false'], terraform);
+  await runTerraform(['init', '-input=false'], terraform).catch((error: unknown) => {
+    // The usual reason on a first deploy: the state bucket does not exist yet.
+    if (!(error instanceof TerraformCommandError) || state?.kind !== 's3') throw error;
+    throw new TerraformCommandError(
+      error.args,
+      error.cwd,
+      error.exitCode,
+      error.stderr,
+      `Is the state bucket ${state.bucket} there? It is created by: pnpm --filter @switchboard/infra run bootstrap ${stage}`,
+    );
+  });
   for (const step of terraformSteps[command]) {
     say(`› terraform ${step} in ${shown}`);
     // No -input=false on apply and destroy: it would also turn off their approval prompt.
