@@ -33,9 +33,16 @@ describe('the reference manifest', () => {
     expect(routes).toEqual(expect.arrayContaining(['$connect', '$disconnect', '$default']));
   });
 
-  it('makes ping the only two-way route', () => {
-    const twoWay = Object.entries(manifest.functions).filter(([, fn]) => fn.routeResponse);
-    expect(twoWay.map(([name]) => name)).toEqual(['ping']);
+  it('keeps the lifecycle routes, the authorizer and the workflow tasks one-way', () => {
+    // `routeResponse` is for protocol actions answered in the route response (ping, and any
+    // route added the same way); $connect, $disconnect and $default post or return a status.
+    const twoWay = Object.values(manifest.functions).filter((fn) => fn.routeResponse);
+    expect(twoWay.length).toBeGreaterThan(0);
+    for (const fn of twoWay) {
+      expect(fn.routes?.length).toBeGreaterThan(0);
+      for (const route of fn.routes ?? []) expect(route.startsWith('$')).toBe(false);
+    }
+    expect(manifest.functions.ping?.routeResponse).toBe(true);
   });
 
   it('points every handler at its bundle, Lambda style', () => {

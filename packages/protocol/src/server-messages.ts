@@ -60,18 +60,8 @@ export const serverMessageSchemas = {
   error: v.object({ type: v.literal('error'), requestId, code: errorCodeSchema, message: errorTextSchema }),
 } as const;
 
-/** Any server message, discriminated on `type`. */
-export const serverMessageSchema = v.variant('type', [
-  serverMessageSchemas.pong,
-  serverMessageSchemas.joined,
-  serverMessageSchemas.left,
-  serverMessageSchemas.message,
-  serverMessageSchemas.jobAccepted,
-  serverMessageSchemas.jobProgress,
-  serverMessageSchemas.jobCompleted,
-  serverMessageSchemas.jobFailed,
-  serverMessageSchemas.error,
-]);
+/** Any server message, discriminated on `type`: every schema above, none listed twice. */
+export const serverMessageSchema = v.variant('type', Object.values(serverMessageSchemas));
 
 /** A server message type name. */
 export type ServerMessageType = keyof typeof serverMessageSchemas;

@@ -1,6 +1,20 @@
-// One valid message of every kind; typed so that a new action or type without a sample fails
-// the typecheck.
-import type { ClientAction, ClientMessageOf, ServerMessageOf, ServerMessageType } from '../src/index.js';
+// The samples every protocol test runs over: one valid message of every kind and the largest
+// valid one. Typed, so a new action or type without its samples fails the typecheck; the tests
+// take their lists of actions and types from the schemas.
+import {
+  type ClientAction,
+  type ClientMessageOf,
+  MAX_ERROR_MESSAGE_LENGTH,
+  MAX_ID_LENGTH,
+  MAX_JOB_DURATION_MS,
+  MAX_JOB_INPUT_TEXT_LENGTH,
+  MAX_JOB_RESULT_TEXT_LENGTH,
+  MAX_REQUEST_ID_LENGTH,
+  MAX_ROOM_NAME_LENGTH,
+  MAX_TEXT_LENGTH,
+  type ServerMessageOf,
+  type ServerMessageType,
+} from '../src/index.js';
 
 export const validClientMessages: { [A in ClientAction]: ClientMessageOf<A> } = {
   ping: { action: 'ping', requestId: 'r-1' },
@@ -60,3 +74,57 @@ export const invalidClientMessages: Array<{ name: string; message: unknown; path
   { name: 'unknown top-level key', message: { action: 'ping', extra: 1 }, path: 'extra' },
   { name: 'request id with a space', message: { action: 'ping', requestId: 'a b' }, path: 'requestId' },
 ];
+
+// JSON.stringify writes a control character as `\u0001`: 6 bytes for one UTF-16 code unit,
+// the most any code unit can cost.
+export const worstText = (length: number) => '\u0001'.repeat(length);
+// In printable-ASCII fields the worst is `"`, escaped to 2 bytes.
+const worstAscii = (length: number) => '"'.repeat(length);
+const room = 'r'.repeat(MAX_ROOM_NAME_LENGTH);
+const requestId = worstAscii(MAX_REQUEST_ID_LENGTH);
+const id = worstAscii(MAX_ID_LENGTH);
+
+/** The largest valid client message of every action, in the characters JSON escapes the most. */
+export const largestClientMessages: { [A in ClientAction]: ClientMessageOf<A> } = {
+  ping: { action: 'ping', requestId },
+  join: { action: 'join', requestId, room },
+  leave: { action: 'leave', requestId, room },
+  send: { action: 'send', requestId, room, text: worstText(MAX_TEXT_LENGTH) },
+  submitJob: {
+    action: 'submitJob',
+    requestId,
+    input: { text: worstText(MAX_JOB_INPUT_TEXT_LENGTH), durationMs: MAX_JOB_DURATION_MS },
+  },
+};
+
+const errorText = worstText(MAX_ERROR_MESSAGE_LENGTH);
+/** The largest valid server message of every type, likewise. */
+export const largestServerMessages: { [T in ServerMessageType]: ServerMessageOf<T> } = {
+  pong: { type: 'pong', requestId },
+  joined: { type: 'joined', requestId, room },
+  left: { type: 'left', requestId, room },
+  message: {
+    type: 'message',
+    requestId,
+    room,
+    from: id,
+    text: worstText(MAX_TEXT_LENGTH),
+    id,
+    sentAt: Number.MAX_SAFE_INTEGER,
+  },
+  jobAccepted: { type: 'jobAccepted', requestId, jobId: id },
+  jobProgress: { type: 'jobProgress', requestId, jobId: id, percent: 33.333333333333336 },
+  jobCompleted: {
+    type: 'jobCompleted',
+    requestId,
+    jobId: id,
+    result: { text: worstText(MAX_JOB_RESULT_TEXT_LENGTH) },
+  },
+  jobFailed: {
+    type: 'jobFailed',
+    requestId,
+    jobId: id,
+    error: { code: 'internal_error', message: errorText },
+  },
+  error: { type: 'error', requestId, code: 'invalid_payload', message: errorText },
+};

@@ -1,5 +1,6 @@
 // A real `ws` server on 127.0.0.1, port 0, that speaks the protocol like a tiny Switchboard:
-// it answers each action with its reply type, echoing the requestId. Tests replace `respond`
+// it answers each action with its reply type, echoing the requestId (and any action it does not
+// know, such as one added since, with `unknown_action`). Tests replace `respond`
 // to stay silent or answer with errors, and drop sockets to cause reconnects.
 import type { AddressInfo } from 'node:net';
 import {
@@ -42,6 +43,11 @@ export const answerEveryAction: Responder = (message) => {
       ];
     case 'submitJob':
       return [{ type: 'jobAccepted', jobId: 'job-1', ...requestId }];
+    default: {
+      // An action the client tests do not exercise: what an app without its route answers.
+      const other = message as ClientMessage;
+      return [createErrorMessage('unknown_action', `No route serves "${other.action}"`, other.requestId)];
+    }
   }
 };
 
