@@ -1,7 +1,12 @@
 // Benchmark of the store against dynalite, through the real SDK: `pnpm --filter
 // @switchboard/connection-store bench` (builds dist/ first). Prints median, min and max of
 // several runs per scenario. Figures go into README.md.
-import { connectionTableDefinition, createConnectionStore, createTableIfMissing } from '../dist/index.js';
+import {
+  connectionTableDefinition,
+  createConnectionStore,
+  createTableIfMissing,
+  DEFAULT_ROOM_SHARDS,
+} from '../dist/index.js';
 import { startDynalite } from '../dist/testing/index.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -49,32 +54,36 @@ async function measure(name, runs, { setup, run }) {
 
 console.log(`dynalite in memory, ${RUNS} runs each, node ${process.version}`);
 
-await measure('join 1,000 members (sequential joinRoom)', RUNS, {
-  setup: async () => {
-    const store = await freshStore();
-    const connectionIds = ids('c', 1000);
-    await inParallel(connectionIds, SETUP_CONCURRENCY, (id) =>
-      store.putConnection({ connectionId: id, userId: id }),
-    );
-    return { store, connectionIds };
-  },
-  run: async ({ store, connectionIds }) => {
-    for (const id of connectionIds) await store.joinRoom(id, 'room');
-    return '(1 GetItem + 1 BatchWriteItem each)';
-  },
-});
+// Each room scenario at the default shard count and at 1 (the layout of before sharding).
+for (const roomShards of [DEFAULT_ROOM_SHARDS, 1]) {
+  const shards = `${roomShards} shard${roomShards === 1 ? '' : 's'}`;
+  await measure(`join 1,000 members, ${shards} (sequential)`, RUNS, {
+    setup: async () => {
+      const store = await freshStore({ roomShards });
+      const connectionIds = ids('c', 1000);
+      await inParallel(connectionIds, SETUP_CONCURRENCY, (id) =>
+        store.putConnection({ connectionId: id, userId: id }),
+      );
+      return { store, connectionIds };
+    },
+    run: async ({ store, connectionIds }) => {
+      for (const id of connectionIds) await store.joinRoom(id, 'room');
+      const count = await store.roomMemberCount('room');
+      if (count !== 1000) throw new Error(`expected a count of 1000, read ${count}`);
+      return '(GetItem, then UpdateItem + PutItem at once, then the count UpdateItem)';
+    },
+  });
 
-{
   // One room of 10,000, filled once (untimed), read through stores with two page sizes.
-  const filler = await freshStore();
+  const filler = await freshStore({ roomShards });
   const members = ids('m', 10_000);
   await inParallel(members, SETUP_CONCURRENCY, async (id) => {
     await filler.putConnection({ connectionId: id, userId: id });
     await filler.joinRoom(id, 'big');
   });
   for (const pageSize of [100, 1000]) {
-    const store = createConnectionStore({ client, tableName: filler.tableName, pageSize });
-    await measure(`iterate a room of 10,000 (pageSize ${pageSize})`, RUNS, {
+    const store = createConnectionStore({ client, tableName: filler.tableName, pageSize, roomShards });
+    await measure(`iterate 10,000, ${shards} (pageSize ${pageSize})`, RUNS, {
       setup: async () => store,
       run: async (s) => {
         let count = 0;
@@ -104,7 +113,7 @@ await measure('join 1,000 members (sequential joinRoom)', RUNS, {
       const removed = await store.removeConnection(connectionId);
       if (removed.deletedItems !== 201)
         throw new Error(`expected 201 deletions, got ${removed.deletedItems}`);
-      return '(1 Query + 9 BatchWriteItem of <= 25)';
+      return '(1 Query, 100 DeleteItem + 100 count UpdateItem 10 at a time, 5 BatchWriteItem)';
     },
   });
 }

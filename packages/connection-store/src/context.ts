@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailed, translateSdkError } from './errors.js';
 import type { Item } from './items.js';
+import { checkRoomShards, DEFAULT_ROOM_SHARDS } from './shards.js';
 import { keyAttributes } from './table.js';
 import type { ConnectionStoreOptions } from './types.js';
 
@@ -21,6 +22,8 @@ export interface StoreContext {
   tableName: string;
   now: () => number;
   pageSize: number;
+  /** Shards per room (partitions a room's members are spread over). */
+  roomShards: number;
   connectionTtlSlackSeconds: number;
   jobTtlSeconds: number;
   retry: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
@@ -42,6 +45,7 @@ export function createContext(options: ConnectionStoreOptions): StoreContext {
     tableName: options.tableName,
     now: options.now ?? Date.now,
     pageSize,
+    roomShards: checkRoomShards(options.roomShards ?? DEFAULT_ROOM_SHARDS),
     connectionTtlSlackSeconds: options.connectionTtlSlackSeconds ?? 15 * 60,
     jobTtlSeconds: options.jobTtlSeconds ?? 24 * 60 * 60,
     retry: {

@@ -10,6 +10,7 @@ export const connectionStoreErrorCodes = {
   JOB_NOT_FOUND: { retryable: false },
   JOB_EXISTS: { retryable: false },
   INVALID_JOB_TRANSITION: { retryable: false },
+  SHARD_OUT_OF_RANGE: { retryable: false },
   THROTTLED: { retryable: true },
   UNPROCESSED_ITEMS: { retryable: true },
   STORE_FAILED: { retryable: false },
@@ -86,6 +87,18 @@ export class InvalidJobTransitionError extends ConnectionStoreError {
     options?: { cause?: unknown },
   ) {
     super('INVALID_JOB_TRANSITION', `job ${jobId} cannot move from ${from} to ${to}`, options);
+  }
+}
+
+/** `roomShardPages` was asked for a shard this store does not have (another `roomShards`?). */
+export class ShardOutOfRangeError extends ConnectionStoreError {
+  override name = 'ShardOutOfRangeError';
+  constructor(
+    readonly room: string,
+    readonly shard: number,
+    readonly shardCount: number,
+  ) {
+    super('SHARD_OUT_OF_RANGE', `room ${room} has shards 0 to ${shardCount - 1}, not ${shard}`);
   }
 }
 

@@ -14,8 +14,10 @@ export {
   isThrottlingError,
   JobExistsError,
   JobNotFoundError,
+  ShardOutOfRangeError,
   UnprocessedItemsError,
 } from './errors.js';
+export { DEFAULT_ROOM_SHARDS, MAX_ROOM_SHARDS, shardOfConnection } from './shards.js';
 export { createConnectionStore } from './store.js';
 export { type CreateTableOptions, type CreateTableResult, createTableIfMissing } from './create-table.js';
 export {

@@ -2,6 +2,7 @@
  * How records sit in the single table: key builders and the mapping between items and the
  * domain records of `types.ts`. The only file that knows the `CONN#`/`ROOM#`/`JOB#` layout.
  */
+import { shardOfConnection } from './shards.js';
 import { TTL_ATTRIBUTE } from './table.js';
 import type { Connection, Job, JobStatus, RoomMembership } from './types.js';
 
@@ -19,18 +20,39 @@ const CONN = 'CONN#';
 const ROOM = 'ROOM#';
 const JOB = 'JOB#';
 const USER = 'USER#';
+const COUNT = 'COUNT';
+
+/**
+ * Partition of one shard of a room. With one shard it is `ROOM#<room>`, the key of before
+ * sharding, so a table written then reads the same. With more, `ROOM#<room>#<shard>`: the shard
+ * is digits after the last `#`, so two rooms cannot share a partition even when a room name
+ * contains `#`.
+ */
+function roomShardPartition(room: string, shard: number, shardCount: number): string {
+  return shardCount === 1 ? ROOM + room : `${ROOM}${room}#${shard}`;
+}
 
 export const keys = {
   connection: (connectionId: string): ItemKey => ({ pk: CONN + connectionId, sk: META }),
-  /** Room side of a membership: what fan-out queries. */
-  member: (room: string, connectionId: string): ItemKey => ({ pk: ROOM + room, sk: CONN + connectionId }),
+  /** Room side of a membership, in the connection's shard: what fan-out queries. */
+  member: (room: string, connectionId: string, shardCount: number): ItemKey => ({
+    pk: roomShardPartition(room, shardOfConnection(connectionId, shardCount), shardCount),
+    sk: CONN + connectionId,
+  }),
+  /** The member count of one shard, in that shard's partition (see `room-count.ts`). */
+  memberCount: (room: string, shard: number, shardCount: number): ItemKey => ({
+    pk: roomShardPartition(room, shard, shardCount),
+    sk: COUNT,
+  }),
   /** Connection side of a membership: what `roomsOf` and `removeConnection` query. */
   roomOfConnection: (connectionId: string, room: string): ItemKey => ({
     pk: CONN + connectionId,
     sk: ROOM + room,
   }),
   job: (jobId: string): ItemKey => ({ pk: JOB + jobId, sk: META }),
-  roomPartition: (room: string) => ROOM + room,
+  roomShardPartition,
+  /** Room sides in a shard's partition start with this; its count item does not. */
+  memberSortPrefix: CONN,
   connectionPartition: (connectionId: string) => CONN + connectionId,
   userPartition: (userId: string) => USER + userId,
   roomSortPrefix: ROOM,
@@ -65,20 +87,32 @@ export function itemToConnection(item: Item): Connection {
   return connection;
 }
 
-/** Both items of a membership; they carry the same fields so either side can answer. */
-export function membershipToItems(membership: RoomMembership): [Item, Item] {
-  const fields = {
+/** The fields both items of a membership carry, so either side can answer. */
+export function membershipFields(membership: RoomMembership): Item {
+  return {
     room: membership.room,
     connectionId: membership.connectionId,
     userId: membership.userId,
     joinedAtMs: membership.joinedAtMs,
     [TTL_ATTRIBUTE]: membership.expiresAtSeconds,
   };
-  return [
-    { ...keys.member(membership.room, membership.connectionId), ...fields },
-    { ...keys.roomOfConnection(membership.connectionId, membership.room), ...fields },
-  ];
 }
+
+/**
+ * Attribute of a room side naming the `joinRoom` call that created it. Its presence says the
+ * member count includes this membership (items written before counts existed lack it); its value
+ * lets an SDK retry of that call recognise its own write.
+ */
+export const JOIN_ID_ATTRIBUTE = 'joinId';
+
+/** Attribute of a count item holding the shard's member count (`ADD`ed to). */
+export const MEMBER_COUNT_ATTRIBUTE = 'memberCount';
+
+/**
+ * When a count item's current life began (epoch seconds). Every member it counted before it
+ * expired had expired by then, so a member whose TTL is not after it belongs to a life before.
+ */
+export const COUNT_STARTED_ATTRIBUTE = 'countStartedAt';
 
 export function itemToMembership(item: Item): RoomMembership {
   return {

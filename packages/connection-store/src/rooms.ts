@@ -1,12 +1,12 @@
-/** Room memberships: join, leave, members (paginated Query, never Scan), rooms of a connection. */
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+/** Room memberships: join, leave and the rooms of a connection. Reads of members: room-members.ts. */
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { getConnection } from './connections.js';
 import { queryPages, type StoreContext, sdkCall } from './context.js';
 import { ConnectionNotFoundError } from './errors.js';
-import { isLive, itemToMembership, keys, membershipToItems } from './items.js';
-import { writeBatch } from './batch-write.js';
+import { isLive, itemToMembership, keys, membershipFields } from './items.js';
+import { deleteRoomSide, putRoomSide } from './room-side.js';
 import { keyAttributes } from './table.js';
-import type { PageOptions, RoomMembership } from './types.js';
+import type { RoomMembership } from './types.js';
 
 /** `ConnectionStore.joinRoom` (see types.ts), over a context. */
 export async function joinRoom(
@@ -24,12 +24,18 @@ export async function joinRoom(
     // A membership cannot outlive its connection, so it expires with it.
     expiresAtSeconds: connection.expiresAtSeconds,
   };
-  // Both sides in one request; a join racing a removal can at worst leave items that expire
-  // with the connection and that fan-out's GoneException cleans up earlier.
-  const [roomSide, connectionSide] = membershipToItems(membership);
-  await writeBatch(ctx, 'joinRoom', [
-    { PutRequest: { Item: roomSide } },
-    { PutRequest: { Item: connectionSide } },
+  // Both sides at once, not in one transaction: a join racing a removal can at worst leave items
+  // that expire with the connection and that fan-out's GoneException cleans up earlier.
+  await Promise.all([
+    putRoomSide(ctx, membership),
+    sdkCall('joinRoom', () =>
+      ctx.doc.send(
+        new PutCommand({
+          TableName: ctx.tableName,
+          Item: { ...keys.roomOfConnection(connectionId, room), ...membershipFields(membership) },
+        }),
+      ),
+    ),
   ]);
   return membership;
 }
@@ -37,43 +43,19 @@ export async function joinRoom(
 /** `ConnectionStore.leaveRoom` (see types.ts), over a context. */
 export async function leaveRoom(ctx: StoreContext, connectionId: string, room: string): Promise<boolean> {
   // Two DeleteItems rather than one batch: only they can say whether the membership existed.
-  const results = await Promise.all(
-    [keys.member(room, connectionId), keys.roomOfConnection(connectionId, room)].map((key) =>
-      sdkCall('leaveRoom', () =>
-        ctx.doc.send(new DeleteCommand({ TableName: ctx.tableName, Key: key, ReturnValues: 'ALL_OLD' })),
+  const [roomSide, connectionSide] = await Promise.all([
+    deleteRoomSide(ctx, 'leaveRoom', room, connectionId),
+    sdkCall('leaveRoom', () =>
+      ctx.doc.send(
+        new DeleteCommand({
+          TableName: ctx.tableName,
+          Key: keys.roomOfConnection(connectionId, room),
+          ReturnValues: 'ALL_OLD',
+        }),
       ),
     ),
-  );
-  return results.some((result) => result.Attributes !== undefined);
-}
-
-/** `ConnectionStore.roomMemberPages` (see types.ts), over a context. */
-export async function* roomMemberPages(
-  ctx: StoreContext,
-  room: string,
-  options: PageOptions = {},
-): AsyncGenerator<RoomMembership[]> {
-  const pages = queryPages(ctx, 'roomMembers', {
-    KeyConditionExpression: '#pk = :room',
-    ExpressionAttributeNames: { '#pk': keyAttributes.partition },
-    ExpressionAttributeValues: { ':room': keys.roomPartition(room) },
-    Limit: options.pageSize ?? ctx.pageSize,
-  });
-  for await (const items of pages) {
-    const nowMs = ctx.now();
-    const members = items.filter((item) => isLive(item, nowMs)).map(itemToMembership);
-    // A page of only expired members is skipped, not yielded empty.
-    if (members.length > 0) yield members;
-  }
-}
-
-/** `ConnectionStore.roomMembers` (see types.ts), over a context. */
-export async function* roomMembers(
-  ctx: StoreContext,
-  room: string,
-  options: PageOptions = {},
-): AsyncGenerator<RoomMembership> {
-  for await (const page of roomMemberPages(ctx, room, options)) yield* page;
+  ]);
+  return roomSide || connectionSide.Attributes !== undefined;
 }
 
 /** `ConnectionStore.roomsOf` (see types.ts), over a context. */

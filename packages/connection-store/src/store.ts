@@ -3,7 +3,9 @@ import { connectionsOfUser, deleteConnection, getConnection, putConnection } fro
 import { createContext } from './context.js';
 import { createJob, getJob, markJobNotified, transitionJob } from './jobs.js';
 import { removeConnection } from './remove-connection.js';
-import { joinRoom, leaveRoom, roomMemberPages, roomMembers, roomsOf } from './rooms.js';
+import { roomMemberCount } from './room-count.js';
+import { roomMemberPages, roomMembers, roomShardPages } from './room-members.js';
+import { joinRoom, leaveRoom, roomsOf } from './rooms.js';
 import type { ConnectionStore, ConnectionStoreOptions } from './types.js';
 
 /**
@@ -20,6 +22,7 @@ export function createConnectionStore(options: ConnectionStoreOptions): Connecti
   const ctx = createContext(options);
   return {
     tableName: ctx.tableName,
+    roomShardCount: ctx.roomShards,
     putConnection: (connection) => putConnection(ctx, connection),
     getConnection: (connectionId) => getConnection(ctx, connectionId),
     deleteConnection: (connectionId) => deleteConnection(ctx, connectionId),
@@ -27,6 +30,8 @@ export function createConnectionStore(options: ConnectionStoreOptions): Connecti
     leaveRoom: (connectionId, room) => leaveRoom(ctx, connectionId, room),
     roomMemberPages: (room, pageOptions) => roomMemberPages(ctx, room, pageOptions),
     roomMembers: (room, pageOptions) => roomMembers(ctx, room, pageOptions),
+    roomShardPages: (room, shard, pageOptions) => roomShardPages(ctx, room, shard, pageOptions),
+    roomMemberCount: (room) => roomMemberCount(ctx, room),
     roomsOf: (connectionId) => roomsOf(ctx, connectionId),
     connectionsOfUser: (userId) => connectionsOfUser(ctx, userId),
     removeConnection: (connectionId) => removeConnection(ctx, connectionId),

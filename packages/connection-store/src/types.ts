@@ -109,6 +109,14 @@ export interface ConnectionStoreOptions {
   /** `Limit` of each `Query` page. @default 100 */
   pageSize?: number;
   /**
+   * Partitions each room's members are spread over, by a hash of the connection id; one per
+   * deployment (changing it on a live table hides the memberships written before, until their
+   * connections end: at most 2 h 15 min). 1 keeps the key of before sharding (`ROOM#<room>`), so
+   * a table written then keeps working. From 1 to 100.
+   * @default 8 (about 4,000 joins a second into one room; see the README's data model)
+   */
+  roomShards?: number;
+  /**
    * Added to API Gateway's 2-hour maximum connection duration to give a record's TTL: a
    * record older than that belongs to a connection that no longer exists.
    * @default 900 (15 minutes)
@@ -130,20 +138,44 @@ export interface PageOptions {
 /** Every read and write of connections, rooms, users and jobs. */
 export interface ConnectionStore {
   readonly tableName: string;
+  /** Shards per room (the `roomShards` option): `roomShardPages` takes 0 to this minus 1. */
+  readonly roomShardCount: number;
   /** Records a connection; refuses to overwrite one (`ConnectionExistsError`). */
   putConnection(connection: NewConnection): Promise<Connection>;
   /** The live record, or undefined (also once past its TTL, before DynamoDB deletes it). */
   getConnection(connectionId: string): Promise<Connection | undefined>;
   /** Deletes the record only (not memberships); true if there was one. Idempotent. */
   deleteConnection(connectionId: string): Promise<boolean>;
-  /** Adds a connection to a room (idempotent); `ConnectionNotFoundError` if it is not live. */
+  /**
+   * Adds a connection to a room (idempotent: a re-join refreshes the membership and is not
+   * counted again); `ConnectionNotFoundError` if it is not live.
+   */
   joinRoom(connectionId: string, room: string): Promise<RoomMembership>;
   /** Removes a connection from a room; true if it was a member. Idempotent. */
   leaveRoom(connectionId: string, room: string): Promise<boolean>;
-  /** Live members of a room, one paginated `Query` page at a time. */
+  /**
+   * Live members of a room, one paginated `Query` page at a time, shard after shard (a page
+   * holds members of one shard, so it may be shorter than `pageSize`). Every live member once.
+   */
   roomMemberPages(room: string, options?: PageOptions): AsyncIterable<RoomMembership[]>;
   /** Live members of a room, one by one (pages fetched lazily). */
   roomMembers(room: string, options?: PageOptions): AsyncIterable<RoomMembership>;
+  /**
+   * Live members of one shard of a room (0 to `roomShardCount - 1`), page by page: one slice
+   * for one fan-out worker. `ShardOutOfRangeError` for another shard number.
+   * @example
+   * for (let shard = 0; shard < store.roomShardCount; shard++) await enqueueSlice(room, shard);
+   * // in the worker:
+   * for await (const page of store.roomShardPages(room, shard)) await post(page);
+   */
+  roomShardPages(room: string, shard: number, options?: PageOptions): AsyncIterable<RoomMembership[]>;
+  /**
+   * Members of a room as counted at join and leave: an upper bound of its live members, since a
+   * membership that TTL removes (a lost `$disconnect`) is not subtracted. It falls back to the
+   * exact figure at the latest 2 h 15 min after the room's last join. Memberships written before
+   * counts existed are not included until they join again.
+   */
+  roomMemberCount(room: string): Promise<number>;
   /** Rooms a connection is in. */
   roomsOf(connectionId: string): Promise<string[]>;
   /** Live connections of a user, through the user index (eventually consistent). */

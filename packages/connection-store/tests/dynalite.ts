@@ -2,6 +2,7 @@
  * Test harness: dynalite and real SDK clients (src/testing), and the connection table created
  * from the package's own definition.
  */
+import { type AttributeValue, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { ConnectionStore, ConnectionStoreOptions } from '../src/index.js';
 import { connectionTableDefinition, createConnectionStore, createTableIfMissing } from '../src/index.js';
 import type { LocalDynamo } from '../src/testing/index.js';
@@ -19,6 +20,18 @@ export async function createTestStore(
   const tableName = `connections-test-${process.pid}-${tableCounter}`;
   await createTableIfMissing(dynamo.client, connectionTableDefinition(tableName));
   return createConnectionStore({ client: dynamo.client, tableName, ...options });
+}
+
+/** Every item of the table as `pk sk`, sorted (a Scan is fine in a test, never in the store). */
+export async function tableKeys(dynamo: LocalDynamo, tableName: string): Promise<string[]> {
+  const keys: string[] = [];
+  let ExclusiveStartKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await dynamo.client.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey }));
+    for (const item of page.Items ?? []) keys.push(`${item.pk?.S} ${item.sk?.S}`);
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return keys.sort();
 }
 
 /** Drains an async iterable into an array. */

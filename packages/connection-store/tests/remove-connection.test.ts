@@ -1,21 +1,21 @@
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { ConnectionStore } from '../src/index.js';
-import { collect, createTestStore, type LocalDynamo, startDynalite } from './dynalite.js';
+import { collect, createTestStore, type LocalDynamo, startDynalite, tableKeys } from './dynalite.js';
 
-describe('removeConnection', () => {
+// One shard, so the keys below are those of before sharding; a sharded removal is in
+// sharded-rooms.test.ts.
+describe('removeConnection (one shard)', () => {
   let dynamo: LocalDynamo;
   let store: ConnectionStore;
 
   beforeAll(async () => {
     dynamo = await startDynalite();
-    store = await createTestStore(dynamo, { pageSize: 30 });
+    store = await createTestStore(dynamo, { pageSize: 30, roomShards: 1 });
   });
   afterAll(() => dynamo.close());
 
-  /** Every item left in the table (a Scan is fine in a test, never in the store). */
+  /** Every membership and connection item left in the table (count items apart). */
   async function tableItems(): Promise<string[]> {
-    const { Items = [] } = await dynamo.client.send(new ScanCommand({ TableName: store.tableName }));
-    return Items.map((item) => `${item.pk?.S} ${item.sk?.S}`).sort();
+    return (await tableKeys(dynamo, store.tableName)).filter((key) => !key.endsWith(' COUNT'));
   }
 
   it('removes a connection that is in 100 rooms, and only it', async () => {
@@ -42,6 +42,9 @@ describe('removeConnection', () => {
     expect(await store.roomsOf('leaver')).toEqual([]);
     expect((await collect(store.roomMembers('room-007'))).map((m) => m.connectionId)).toEqual(['stayer']);
     expect(await store.connectionsOfUser('u-leaver')).toEqual([]);
+    // Each room's count lost the leaver; the stayer is still counted.
+    expect(await store.roomMemberCount('room-007')).toBe(1);
+    expect(await store.roomMemberCount('room-000')).toBe(0);
   });
 
   it('is idempotent: removing again, or an unknown connection, deletes nothing', async () => {

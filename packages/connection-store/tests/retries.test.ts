@@ -8,7 +8,15 @@ import {
   ResourceNotFoundException,
   ThrottlingException,
 } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { backoffDelayMs } from '../src/batch-write.js';
@@ -47,6 +55,8 @@ describe('retries and throttling (mocked client)', () => {
 
   beforeEach(() => {
     docMock.reset();
+    // Room sides are single DeleteItems; the SDK always answers with an object.
+    docMock.on(DeleteCommand).resolves({});
     sleeps = [];
     const client = DynamoDBDocumentClient.from(
       new DynamoDBClient({ region: 'local', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }),
@@ -54,6 +64,8 @@ describe('retries and throttling (mocked client)', () => {
     store = createConnectionStore({
       client,
       tableName: TABLE,
+      // One shard: the keys of before sharding (`ROOM#<room>`).
+      roomShards: 1,
       retry: { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 250 },
       sleep: async (ms) => {
         sleeps.push(ms);
@@ -61,9 +73,14 @@ describe('retries and throttling (mocked client)', () => {
     });
   });
 
-  it('sends removal in chunks of 25 and resends exactly the UnprocessedItems', async () => {
+  it('deletes room sides one by one, subtracts counted ones, then the partition in chunks of 25', async () => {
     docMock.on(QueryCommand).resolves({ Items: partitionOf('c', 30) });
-    const secondChunkLeftover = [deleteOf('CONN#c', 'ROOM#r05'), deleteOf('CONN#c', 'ROOM#r06')];
+    // r00 to r14 were counted at join (joinId); r15 to r29 were written before counts existed.
+    docMock.on(DeleteCommand).callsFake((input) => {
+      const index = Number(String(input.Key.pk).slice('ROOM#r'.length));
+      return { Attributes: { ...input.Key, expiresAt: 9e9, ...(index < 15 ? { joinId: `j${index}` } : {}) } };
+    });
+    const secondChunkLeftover = [deleteOf('CONN#c', 'ROOM#r25'), deleteOf('CONN#c', 'ROOM#r26')];
     docMock
       .on(BatchWriteCommand)
       .resolvesOnce({})
@@ -79,15 +96,34 @@ describe('retries and throttling (mocked client)', () => {
       ExpressionAttributeValues: { ':conn': 'CONN#c' },
       ConsistentRead: true,
     });
-    expect(docMock).toHaveReceivedCommandTimes(BatchWriteCommand, 4);
+    expect(docMock).toHaveReceivedCommandTimes(DeleteCommand, 30);
+    expect(docMock).toHaveReceivedCommandWith(DeleteCommand, {
+      TableName: TABLE,
+      Key: { pk: 'ROOM#r29', sk: 'CONN#c' },
+      ReturnValues: 'ALL_OLD',
+    });
+    // One subtraction per counted room side, on the count item of that room's shard.
+    const subtracted = docMock.commandCalls(UpdateCommand).map((call) => call.args[0].input);
+    expect(subtracted.map((input) => input.Key?.pk).sort()).toEqual(
+      Array.from({ length: 15 }, (_, i) => `ROOM#r${String(i).padStart(2, '0')}`),
+    );
+    expect(subtracted[0]).toMatchObject({
+      Key: { sk: 'COUNT' },
+      UpdateExpression: 'ADD #count :minusOne',
+      ConditionExpression: '#exp > :now AND #started < :memberExp',
+      ExpressionAttributeValues: { ':minusOne': -1, ':memberExp': 9e9 },
+    });
+    expect(docMock).toHaveReceivedCommandTimes(BatchWriteCommand, 3);
     const sent = docMock
       .commandCalls(BatchWriteCommand)
       .map((call) => call.args[0].input.RequestItems?.[TABLE]);
-    expect(sent.map((requests) => requests?.length)).toEqual([25, 25, 2, 11]);
+    expect(sent.map((requests) => requests?.length)).toEqual([25, 6, 2]);
     // Room sides go first, the connection's own partition last.
-    expect(sent[0]?.[0]).toEqual(deleteOf('ROOM#r00', 'CONN#c'));
+    const order = docMock.calls().map((call) => call.args[0].constructor.name);
+    expect(order.lastIndexOf('DeleteCommand')).toBeLessThan(order.indexOf('BatchWriteCommand'));
+    expect(sent[0]?.[0]).toEqual(deleteOf('CONN#c', 'META'));
+    expect(sent[1]?.at(-1)).toEqual(deleteOf('CONN#c', 'ROOM#r29'));
     expect(sent[2]).toEqual(secondChunkLeftover);
-    expect(sent[3]?.at(-1)).toEqual(deleteOf('CONN#c', 'ROOM#r29'));
     expect(sleeps).toHaveLength(1);
     expect(sleeps[0]).toBeLessThan(100);
   });
@@ -103,9 +139,7 @@ describe('retries and throttling (mocked client)', () => {
     await store.removeConnection('t');
 
     const expected = {
-      RequestItems: {
-        [TABLE]: [deleteOf('ROOM#r00', 'CONN#t'), deleteOf('CONN#t', 'META'), deleteOf('CONN#t', 'ROOM#r00')],
-      },
+      RequestItems: { [TABLE]: [deleteOf('CONN#t', 'META'), deleteOf('CONN#t', 'ROOM#r00')] },
     };
     expect(docMock).toHaveReceivedCommandTimes(BatchWriteCommand, 3);
     for (const n of [1, 2, 3])
@@ -176,23 +210,42 @@ describe('retries and throttling (mocked client)', () => {
     });
   });
 
-  it('retries an UnprocessedItems join until both sides of the membership are written', async () => {
+  it('joins with an UpdateItem that keeps the first joinId, a PutItem of the twin, and one count', async () => {
     docMock
       .on(GetCommand)
       .resolves({ Item: { connectionId: 'j', userId: 'u', connectedAtMs: 0, expiresAt: 9e9 } });
-    docMock
-      .on(BatchWriteCommand)
-      .callsFakeOnce((input) => ({ UnprocessedItems: { [TABLE]: input.RequestItems[TABLE].slice(1) } }))
-      .resolves({});
+    docMock.on(UpdateCommand).resolves({});
 
     await store.joinRoom('j', 'lobby');
 
-    const sent = docMock
-      .commandCalls(BatchWriteCommand)
-      .map((call) => call.args[0].input.RequestItems?.[TABLE]);
-    expect(
-      sent.map((requests) => requests?.map((r) => `${r.PutRequest?.Item?.pk} ${r.PutRequest?.Item?.sk}`)),
-    ).toEqual([['ROOM#lobby CONN#j', 'CONN#j ROOM#lobby'], ['CONN#j ROOM#lobby']]);
+    const [roomSide, count] = docMock.commandCalls(UpdateCommand).map((call) => call.args[0].input);
+    expect(roomSide).toMatchObject({
+      Key: { pk: 'ROOM#lobby', sk: 'CONN#j' },
+      ReturnValues: 'ALL_OLD',
+      ExpressionAttributeNames: { '#joinId': 'joinId' },
+    });
+    expect(roomSide?.UpdateExpression).toMatch(/, #joinId = if_not_exists\(#joinId, :joinId\)$/);
+    expect(count).toMatchObject({
+      Key: { pk: 'ROOM#lobby', sk: 'COUNT' },
+      UpdateExpression:
+        'SET #room = :room, #shard = :shard, #exp = :exp, #started = if_not_exists(#started, :now) ADD #count :one',
+      ConditionExpression: 'attribute_not_exists(#pk) OR #exp > :now',
+    });
+    expect(docMock).toHaveReceivedCommandWith(PutCommand, {
+      Item: expect.objectContaining({ pk: 'CONN#j', sk: 'ROOM#lobby', userId: 'u', expiresAt: 9e9 }),
+    });
+    expect(docMock).not.toHaveReceivedCommand(BatchWriteCommand);
+  });
+
+  it('does not count a re-join: the room side already had a joinId', async () => {
+    docMock
+      .on(GetCommand)
+      .resolves({ Item: { connectionId: 'j', userId: 'u', connectedAtMs: 0, expiresAt: 9e9 } });
+    docMock.on(UpdateCommand).resolves({ Attributes: { pk: 'ROOM#lobby', joinId: 'first', expiresAt: 9e9 } });
+
+    await store.joinRoom('j', 'lobby');
+
+    expect(docMock).toHaveReceivedCommandTimes(UpdateCommand, 1);
   });
 });
 

@@ -9,14 +9,16 @@ import {
   startDynalite,
 } from './dynalite.js';
 
-describe('rooms', () => {
+// One shard: the layout of before sharding, whose exact pages these tests pin. Sharded rooms:
+// sharded-rooms.test.ts; counts: room-count.test.ts.
+describe('rooms (one shard)', () => {
   let dynamo: LocalDynamo;
   let store: ConnectionStore;
   const clock = manualClock();
 
   beforeAll(async () => {
     dynamo = await startDynalite();
-    store = await createTestStore(dynamo, { now: clock.now, pageSize: 3 });
+    store = await createTestStore(dynamo, { now: clock.now, pageSize: 3, roomShards: 1 });
   });
   afterAll(() => dynamo.close());
 
@@ -80,7 +82,13 @@ describe('rooms', () => {
     }
     const client = localClient(dynamo.endpoint);
     const sent = recordCommands(client);
-    const reader = createConnectionStore({ client, tableName: store.tableName, pageSize: 3, now: clock.now });
+    const reader = createConnectionStore({
+      client,
+      tableName: store.tableName,
+      pageSize: 3,
+      now: clock.now,
+      roomShards: 1,
+    });
     const seen: string[] = [];
 
     for await (const member of reader.roomMembers('lazy')) {
