@@ -4,12 +4,15 @@ import { DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
 /** What the connection table holds, by kind of item (see the store's `items.ts` layout). */
 export interface StoreCounts {
   connections: Set<string>;
-  /** `room -> connection ids` from the room side (`ROOM#` / `CONN#`). */
+  /** `room -> connection ids` from the room side (`ROOM#<room>[#<shard>]` / `CONN#`). */
   memberships: Map<string, Set<string>>;
   /** Connection-side twins of memberships (`CONN#` / `ROOM#`), as `connectionId|room`. */
   membershipTwins: Set<string>;
   jobs: Map<string, Record<string, unknown>>;
+  /** Rows of connections, memberships and jobs: what a scenario may leave stale. */
   items: number;
+  /** The rooms' member-count items (`ROOM#...` / `COUNT`, one per shard): bookkeeping, not rows. */
+  countItems: number;
 }
 
 /**
@@ -44,18 +47,24 @@ export function createStoreProbe(functionEnvironment: Record<string, string>): S
         membershipTwins: new Set(),
         jobs: new Map(),
         items: 0,
+        countItems: 0,
       };
       for await (const page of paginateScan(
         { client: doc },
         { TableName: tableName, ConsistentRead: true },
       )) {
         for (const item of page.Items ?? []) {
-          counts.items++;
           const pk = String(item.pk);
           const sk = String(item.sk);
+          if (pk.startsWith('ROOM#') && sk === 'COUNT') {
+            counts.countItems++;
+            continue;
+          }
+          counts.items++;
           if (pk.startsWith('CONN#') && sk === 'META') counts.connections.add(pk.slice(5));
           else if (pk.startsWith('ROOM#') && sk.startsWith('CONN#')) {
-            const room = pk.slice(5);
+            // The partition may carry a shard suffix; the item names its room.
+            const room = String(item.room);
             const members = counts.memberships.get(room) ?? new Set<string>();
             members.add(sk.slice(5));
             counts.memberships.set(room, members);
