@@ -58,6 +58,12 @@ export function entrySource(name, spec) {
     return `import { ${factory} } from './compose/${name}.js';\nexport const handler = ${factory}(process.env);\n`;
   }
   const lines = [`import { createMessageFunction } from './compose/message-function.js';`];
+  for (const action of actions) {
+    // The route's file and export are named after the action, so it must be an identifier.
+    if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(action)) {
+      throw new Error(`functions.${name}: route "${action}" is not a name src/routes/ can export`);
+    }
+  }
   for (const action of actions) lines.push(`import { ${action} } from './routes/${action}.js';`);
   if (composed) lines.push(`import { ${name}Clients } from './compose/${name}.js';`);
   const clients = composed ? `, ${name}Clients(process.env)` : '';

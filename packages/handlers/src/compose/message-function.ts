@@ -1,7 +1,7 @@
 /**
  * A message function (protocol actions in, replies out) from its routes and, when they need any,
- * its clients. The direction comes from the function's line in `app-functions.ts`, so the name is
- * the only thing said twice nowhere. The routes are bound to their dependencies once per
+ * its clients. The direction comes from the function's line in `app-functions.ts`, so the
+ * function's name is all that is given here. The routes are bound to their dependencies once per
  * environment, at the first call (so a bundle imports without configuration, and a missing
  * setting fails that call as it always did), never per call.
  */
