@@ -6,145 +6,16 @@ import {
   SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import { functionArnPlaceholder } from '@switchboard/manifest';
-import type { StepFunctionsServiceOptions } from '../../src/contracts.js';
 import {
   type StartedStepFunctionsService,
   StateMachineDefinitionError,
   startStepFunctions,
-  TaskFailure,
 } from '../../src/services/index.js';
+import { type Machines, machines } from '../fixtures/step-functions/machines.js';
+import { fakeServices } from '../support/fake-task-services.js';
 
-type Machines = StepFunctionsServiceOptions['stateMachines'];
 const region = 'us-east-1';
 const accountId = '000000000000';
-
-const task = (fn: string, extra: Record<string, unknown>) => ({
-  Type: 'Task',
-  Resource: functionArnPlaceholder(fn),
-  ...extra,
-});
-
-const machines: Machines = {
-  happy: {
-    definition: {
-      StartAt: 'DoWork',
-      States: {
-        DoWork: task('doWork', { ResultPath: '$.result', Next: 'Done' }),
-        Done: { Type: 'Pass', End: true },
-      },
-    },
-  },
-  listed: {
-    definition: {
-      StartAt: 'DoWork',
-      States: { DoWork: task('doWork', { Next: 'Done' }), Done: { Type: 'Pass', End: true } },
-    },
-  },
-  retry: {
-    definition: {
-      StartAt: 'Flaky',
-      States: {
-        Flaky: task('flaky', { Retry: [{ ErrorEquals: ['JobFailed'], MaxAttempts: 2 }], End: true }),
-      },
-    },
-  },
-  catch: {
-    definition: {
-      StartAt: 'Fails',
-      States: {
-        Fails: task('fails', {
-          Catch: [{ ErrorEquals: ['States.TaskFailed'], ResultPath: '$.error', Next: 'Recover' }],
-          End: true,
-        }),
-        Recover: { Type: 'Pass', End: true },
-      },
-    },
-  },
-  uncaught: { definition: { StartAt: 'Fails', States: { Fails: task('fails', { End: true }) } } },
-  notify: {
-    definition: {
-      StartAt: 'Notify',
-      States: {
-        Notify: {
-          Type: 'Task',
-          Resource: 'arn:aws:states:::apigateway:invoke',
-          Parameters: {
-            ApiEndpoint: 'local0api.execute-api.us-east-1.amazonaws.com',
-            Method: 'POST',
-            Stage: 'dev',
-            'Path.$': "States.Format('/@connections/{}', $.connectionId)",
-            RequestBody: { type: 'jobCompleted', 'jobId.$': '$.jobId' },
-          },
-          Catch: [{ ErrorEquals: ['ApiGateway.410'], ResultPath: '$.gone', Next: 'Gone' }],
-          End: true,
-        },
-        Gone: { Type: 'Pass', End: true },
-      },
-    },
-  },
-  nested: {
-    definition: {
-      StartAt: 'Fan',
-      States: {
-        Fan: {
-          Type: 'Parallel',
-          Branches: [
-            {
-              StartAt: 'Invoke',
-              States: {
-                Invoke: {
-                  Type: 'Task',
-                  Resource: 'arn:aws:states:::lambda:invoke',
-                  Parameters: { FunctionName: functionArnPlaceholder('doWork'), 'Payload.$': '$' },
-                  OutputPath: '$.Payload',
-                  End: true,
-                },
-              },
-            },
-            {
-              StartAt: 'Each',
-              States: {
-                Each: {
-                  Type: 'Map',
-                  ItemsPath: '$.items',
-                  ItemProcessor: { StartAt: 'Double', States: { Double: task('double', { End: true }) } },
-                  End: true,
-                },
-              },
-            },
-          ],
-          End: true,
-        },
-      },
-    },
-  },
-};
-
-/** The fake functions the machines call; each records its inputs. `reset` between tests. */
-function fakeServices() {
-  const calls: Array<{ fn: string; input: unknown }> = [];
-  const posts: Array<{ connectionId: string; body: string }> = [];
-  let flakyFailures = 1;
-  const reset = () => {
-    calls.length = 0;
-    posts.length = 0;
-    flakyFailures = 1;
-  };
-  const invokeFunction: StepFunctionsServiceOptions['invokeFunction'] = async (fn, input) => {
-    calls.push({ fn, input });
-    if (fn === 'doWork') return { doubled: (input as { n: number }).n * 2 };
-    if (fn === 'double') return (input as number) * 2;
-    if (fn === 'flaky' && flakyFailures-- > 0) throw new TaskFailure('JobFailed', 'try again');
-    if (fn === 'flaky') return 'finally';
-    throw new TaskFailure('JobFailed', '{"errorType":"JobFailed","errorMessage":"no way"}');
-  };
-  const postToConnection: StepFunctionsServiceOptions['postToConnection'] = async (connectionId, body) => {
-    posts.push({ connectionId, body: body.toString('utf8') });
-    return { statusCode: connectionId === 'stale' ? 410 : 200 };
-  };
-  return { calls, posts, reset, invokeFunction, postToConnection };
-}
 
 describe('startStepFunctions', () => {
   let sfn: StartedStepFunctionsService;
@@ -282,6 +153,20 @@ describe('startStepFunctions', () => {
         new StartExecutionCommand({ stateMachineArn: sfn.stateMachineArns.happy, name: 'has space' }),
       ),
     ).rejects.toMatchObject({ name: 'InvalidName' });
+  });
+
+  it('answers a request body over 1 MiB with 413 ValidationException, on a socket it keeps', async () => {
+    const response = await fetch(sfn.endpoint, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-amz-json-1.0',
+        'x-amz-target': 'AWSStepFunctions.StartExecution',
+      },
+      body: JSON.stringify({ stateMachineArn: sfn.stateMachineArns.happy, input: 'x'.repeat(1024 * 1024) }),
+    });
+    expect(response.status).toBe(413);
+    expect(response.headers.get('x-amzn-errortype')).toBe('ValidationException');
+    expect(await response.json()).toMatchObject({ __type: 'ValidationException' });
   });
 
   it('refuses a second execution with the same name and different input', async () => {
