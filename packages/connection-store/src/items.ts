@@ -20,6 +20,7 @@ const CONN = 'CONN#';
 const ROOM = 'ROOM#';
 const JOB = 'JOB#';
 const USER = 'USER#';
+const ROOM_COUNT = 'ROOMCOUNT#';
 const COUNT = 'COUNT';
 
 /**
@@ -28,8 +29,8 @@ const COUNT = 'COUNT';
  * is digits after the last `#`, so two rooms cannot share a partition even when a room name
  * contains `#`.
  */
-function roomShardPartition(room: string, shard: number, shardCount: number): string {
-  return shardCount === 1 ? ROOM + room : `${ROOM}${room}#${shard}`;
+function roomShardPartition(room: string, shard: number, shardCount: number, prefix = ROOM): string {
+  return shardCount === 1 ? prefix + room : `${prefix}${room}#${shard}`;
 }
 
 export const keys = {
@@ -39,9 +40,13 @@ export const keys = {
     pk: roomShardPartition(room, shardOfConnection(connectionId, shardCount), shardCount),
     sk: CONN + connectionId,
   }),
-  /** The member count of one shard, in that shard's partition (see `room-count.ts`). */
+  /**
+   * The member count of one shard (see `room-count.ts`), in a partition of its own: a room
+   * `Query` never meets it (nor does one of before sharding, still running during a deploy),
+   * and its writes do not share the member partition's write units.
+   */
   memberCount: (room: string, shard: number, shardCount: number): ItemKey => ({
-    pk: roomShardPartition(room, shard, shardCount),
+    pk: roomShardPartition(room, shard, shardCount, ROOM_COUNT),
     sk: COUNT,
   }),
   /** Connection side of a membership: what `roomsOf` and `removeConnection` query. */
@@ -51,8 +56,6 @@ export const keys = {
   }),
   job: (jobId: string): ItemKey => ({ pk: JOB + jobId, sk: META }),
   roomShardPartition,
-  /** Room sides in a shard's partition start with this; its count item does not. */
-  memberSortPrefix: CONN,
   connectionPartition: (connectionId: string) => CONN + connectionId,
   userPartition: (userId: string) => USER + userId,
   roomSortPrefix: ROOM,

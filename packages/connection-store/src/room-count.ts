@@ -1,5 +1,5 @@
 /**
- * Member counts: one item per shard of a room, in the shard's own partition, so a join storm
+ * Member counts: one item per shard of a room, each in a partition of its own, so a join storm
  * spreads its count updates over the shards exactly as it spreads the members. One item for the
  * whole room would take every join's write and cap the room at that one partition's ~1,000
  * writes a second again. `roomMemberCount` sums the shards.

@@ -16,13 +16,10 @@ export async function* roomShardPages(
     throw new ShardOutOfRangeError(room, shard, ctx.roomShards);
   }
   const pages = queryPages(ctx, 'roomMembers', {
-    // The shard's partition also holds its count item; members are the `CONN#` sort keys.
-    KeyConditionExpression: '#pk = :shard AND begins_with(#sk, :member)',
-    ExpressionAttributeNames: { '#pk': keyAttributes.partition, '#sk': keyAttributes.sort },
-    ExpressionAttributeValues: {
-      ':shard': keys.roomShardPartition(room, shard, ctx.roomShards),
-      ':member': keys.memberSortPrefix,
-    },
+    // With one shard, the very Query of before sharding.
+    KeyConditionExpression: '#pk = :room',
+    ExpressionAttributeNames: { '#pk': keyAttributes.partition },
+    ExpressionAttributeValues: { ':room': keys.roomShardPartition(room, shard, ctx.roomShards) },
     Limit: options.pageSize ?? ctx.pageSize,
   });
   for await (const items of pages) {

@@ -4,12 +4,12 @@
  */
 
 /**
- * Shards per room when the options name none. A join writes 2 write units to its shard's
- * partition (the member and the shard's count), and DynamoDB serves about 1,000 write units a
- * second per partition key, so a shard takes about 500 joins a second and 8 take about 4,000:
- * a join storm of 8x API Gateway's default new-connection quota (500 a second), into one room.
- * More shards cost every read of a room one `Query` per shard, even when the room is small.
- * The README's data-model section has the figures.
+ * Shards per room when the options name none. A join writes one write unit to its shard's
+ * partition and one to the shard's count, and DynamoDB serves about 1,000 write units a second
+ * per partition key, so a shard takes about 1,000 joins a second and 8 take about 8,000: near
+ * what API Gateway's account throttle (10,000 requests a second, posts included) lets reach one
+ * room at all. More shards cost every read of a room one `Query` per shard, even when the room
+ * is small. The README's data-model section has the figures.
  */
 export const DEFAULT_ROOM_SHARDS = 8;
 

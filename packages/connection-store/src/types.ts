@@ -113,7 +113,7 @@ export interface ConnectionStoreOptions {
    * deployment (changing it on a live table hides the memberships written before, until their
    * connections end: at most 2 h 15 min). 1 keeps the key of before sharding (`ROOM#<room>`), so
    * a table written then keeps working. From 1 to 100.
-   * @default 8 (about 4,000 joins a second into one room; see the README's data model)
+   * @default 8 (about 8,000 joins a second into one room; see the README's data model)
    */
   roomShards?: number;
   /**

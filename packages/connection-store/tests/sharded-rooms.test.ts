@@ -59,10 +59,16 @@ describe('sharded rooms', () => {
 
     for (const id of members) await store.joinRoom(id, 'spread');
 
-    const roomItems = (await tableKeys(dynamo, store.tableName)).filter((key) => key.startsWith('ROOM#'));
+    const items = await tableKeys(dynamo, store.tableName);
+    const roomItems = items.filter((key) => key.startsWith('ROOM#'));
     const partitions = new Set(roomItems.map((key) => key.split(' ')[0]));
     expect(store.roomShardCount).toBe(DEFAULT_ROOM_SHARDS);
     expect([...partitions].sort()).toEqual(Array.from({ length: 8 }, (_, shard) => `ROOM#spread#${shard}`));
+    // Each shard's count sits in a partition of its own, apart from the members.
+    expect(items.filter((key) => key.startsWith('ROOMCOUNT#'))).toEqual(
+      Array.from({ length: 8 }, (_, shard) => `ROOMCOUNT#spread#${shard} COUNT`),
+    );
+    expect(await store.roomMemberCount('spread')).toBe(64);
     for (const id of members) {
       expect(roomItems).toContain(`ROOM#spread#${shardOfConnection(id, 8)} CONN#${id}`);
     }
@@ -155,7 +161,7 @@ describe('sharded rooms', () => {
       'CONN#old ROOM#legacy',
       'ROOM#legacy CONN#new',
       'ROOM#legacy CONN#old',
-      'ROOM#legacy COUNT',
+      'ROOMCOUNT#legacy COUNT',
     ]);
     expect((await collect(store.roomMembers('legacy'))).map((m) => m.connectionId)).toEqual(['new', 'old']);
     expect(await store.roomsOf('old')).toEqual(['legacy']);
