@@ -20,7 +20,6 @@ const CONN = 'CONN#';
 const ROOM = 'ROOM#';
 const JOB = 'JOB#';
 const USER = 'USER#';
-const ROOM_COUNT = 'ROOMCOUNT#';
 const COUNT = 'COUNT';
 
 /**
@@ -29,8 +28,8 @@ const COUNT = 'COUNT';
  * is digits after the last `#`, so two rooms cannot share a partition even when a room name
  * contains `#`.
  */
-function roomShardPartition(room: string, shard: number, shardCount: number, prefix = ROOM): string {
-  return shardCount === 1 ? prefix + room : `${prefix}${room}#${shard}`;
+function roomShardPartition(room: string, shard: number, shardCount: number): string {
+  return shardCount === 1 ? ROOM + room : `${ROOM}${room}#${shard}`;
 }
 
 export const keys = {
@@ -46,7 +45,9 @@ export const keys = {
    * and its writes do not share the member partition's write units.
    */
   memberCount: (room: string, shard: number, shardCount: number): ItemKey => ({
-    pk: roomShardPartition(room, shard, shardCount, ROOM_COUNT),
+    // `#COUNT` never ends a sharded member partition (digits do). With one shard, only a room
+    // named `<room>#COUNT` (not a name the protocol allows) shares it; reads check `room`.
+    pk: `${roomShardPartition(room, shard, shardCount)}#${COUNT}`,
     sk: COUNT,
   }),
   /** Connection side of a membership: what `roomsOf` and `removeConnection` query. */

@@ -105,7 +105,7 @@ describe('retries and throttling (mocked client)', () => {
     // One subtraction per counted room side, on the count item of that room's shard.
     const subtracted = docMock.commandCalls(UpdateCommand).map((call) => call.args[0].input);
     expect(subtracted.map((input) => input.Key?.pk).sort()).toEqual(
-      Array.from({ length: 15 }, (_, i) => `ROOMCOUNT#r${String(i).padStart(2, '0')}`),
+      Array.from({ length: 15 }, (_, i) => `ROOM#r${String(i).padStart(2, '0')}#COUNT`),
     );
     expect(subtracted[0]).toMatchObject({
       Key: { sk: 'COUNT' },
@@ -226,7 +226,7 @@ describe('retries and throttling (mocked client)', () => {
     });
     expect(roomSide?.UpdateExpression).toMatch(/, #joinId = if_not_exists\(#joinId, :joinId\)$/);
     expect(count).toMatchObject({
-      Key: { pk: 'ROOMCOUNT#lobby', sk: 'COUNT' },
+      Key: { pk: 'ROOM#lobby#COUNT', sk: 'COUNT' },
       UpdateExpression:
         'SET #room = :room, #shard = :shard, #exp = :exp, #started = if_not_exists(#started, :now) ADD #count :one',
       ConditionExpression: 'attribute_not_exists(#pk) OR #exp > :now',
