@@ -1,8 +1,9 @@
 import type { DynamoService, FunctionRuntime, StepFunctionsService } from './contracts.js';
 import { ConnectionApiError } from './errors.js';
+import type { GatewayObserver } from './inspect/observer.js';
 import { computeFunctionEnvironment } from './local-service-environment.js';
 import type { ResolvedGatewayOptions } from './options.js';
-import { watchBundles } from './runtime/index.js';
+import { createBatchedStderrSink, watchBundles } from './runtime/index.js';
 import { invokeFunctionWith } from './services/index.js';
 import type { ConnectionRegistry } from './ws/connection.js';
 
@@ -24,6 +25,8 @@ export interface BackendsFront {
   connectionsEndpoint: string;
   /** Variables for every function on top of the computed ones (the certificate file). */
   extraEnvironment: Record<string, string>;
+  /** Workflow tasks are invocations too (Lambda's metrics, the inspector). */
+  observer: GatewayObserver;
 }
 
 /**
@@ -54,9 +57,12 @@ export async function startBackends(config: ResolvedGatewayOptions, front: Backe
       // A failed task's Error and Cause are what Lambda hands Step Functions: the workflow's
       // Catch reads the function's own errorMessage out of the Cause.
       invokeFunction: invokeFunctionWith({
-        invoke(functionName, event, context) {
+        async invoke(functionName, event, context) {
           if (!runtime) throw new Error('The function runtime is not started yet');
-          return runtime.invoke(functionName, event, context);
+          const startedAt = Date.now();
+          const result = await runtime.invoke(functionName, event, context);
+          front.observer.invoked({ route: '(task)', functionName, requestId: '-', startedAt, event, result });
+          return result;
         },
       }),
       async postToConnection(connectionId, body) {
@@ -82,7 +88,14 @@ export async function startBackends(config: ResolvedGatewayOptions, front: Backe
         connectionsEndpoint: front.connectionsEndpoint,
       }),
     };
-    runtime = await config.createRuntime({ loaded: config.loaded, environment, ...config.runtime });
+    // Functions' lines still go to stderr, and to the inspector beside each invocation.
+    const stderr = createBatchedStderrSink();
+    started.push({ close: async () => stderr.flush() });
+    const onLog = (entry: { functionName: string; stream: 'stdout' | 'stderr'; line: string }) => {
+      stderr(entry);
+      front.observer.functionLog(entry.functionName, entry.line);
+    };
+    runtime = await config.createRuntime({ loaded: config.loaded, environment, ...config.runtime, onLog });
     started.push(runtime);
     if (config.watchBundles) {
       const rt = runtime;

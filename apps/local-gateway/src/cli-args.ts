@@ -30,6 +30,11 @@ Options:
                              (default: the number of CPUs, at least 2)
   --chaos-max-delay-ms N     chaos mode: hold each message a random 0..N ms, so replies
                              come back out of order as API Gateway allows (default 0: off)
+  --access-log FILE          append API Gateway-style JSON access logs to FILE (- for stdout)
+  --inspector                serve the inspector, metrics and actions at /@inspector/ even
+                             when --host is not a loopback address (default: loopback only)
+  --inspector-frames N       frames the inspector keeps, newest first (default 1000)
+  --inspector-invocations N  invocations the inspector keeps (default 200)
   -h, --help                 show this help
 
 Environment:
@@ -51,6 +56,10 @@ const flags = {
   'heartbeat-interval-ms': { type: 'string' },
   'max-environments': { type: 'string' },
   'chaos-max-delay-ms': { type: 'string' },
+  'access-log': { type: 'string' },
+  inspector: { type: 'boolean' },
+  'inspector-frames': { type: 'string' },
+  'inspector-invocations': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -126,6 +135,10 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
     staticDir: webDir(values['web-dir']),
     heartbeatIntervalMs: integer('heartbeat-interval-ms', values['heartbeat-interval-ms']),
     chaosMaxDelayMs: integer('chaos-max-delay-ms', values['chaos-max-delay-ms']),
+    accessLog: values['access-log'],
+    inspector: values.inspector,
+    inspectorFrames: integer('inspector-frames', values['inspector-frames']),
+    inspectorInvocations: integer('inspector-invocations', values['inspector-invocations']),
   };
   const maxEnvironmentsPerFunction = integer('max-environments', values['max-environments']);
   if (maxEnvironmentsPerFunction !== undefined) options.runtime = { maxEnvironmentsPerFunction };

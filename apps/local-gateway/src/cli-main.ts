@@ -1,7 +1,8 @@
 /**
  * `switchboard dev`: runs a manifest behind the local gateway until Ctrl-C.
  * Prints exactly `WebSocket URL: ...` and `Connection URL: ...` on stdout when ready, then
- * `Web page: ...` when a page is served, then one line per invocation.
+ * `Web page: ...` when a page is served, `Inspector: ...` when the inspector is on, then one
+ * line per invocation.
  */
 import { parseCommandLine, usage } from './cli-args.js';
 import { GatewayConfigError, GatewayError } from './errors.js';
@@ -67,6 +68,7 @@ async function main(): Promise<number> {
   const address = await gateway.listen();
   process.stdout.write(`WebSocket URL: ${address.webSocketUrl}\nConnection URL: ${address.connectionUrl}\n`);
   if (command.options.staticDir) process.stdout.write(`Web page: ${webPageUrl(address)}\n`);
+  if (address.inspectorUrl) process.stdout.write(`Inspector: ${address.inspectorUrl}\n`);
   return stopped;
 }
 

@@ -2,6 +2,7 @@ import type { Manifest } from '@switchboard/manifest';
 import type { FunctionRuntime, InvocationResult } from './contracts.js';
 import type { ApiInfo } from './events/build.js';
 import type { SigningCredentials } from './http/sigv4.js';
+import type { GatewayObserver } from './inspect/observer.js';
 import type { RouteTable } from './routing/route-table.js';
 import type { ConnectionRegistry } from './ws/connection.js';
 
@@ -36,6 +37,8 @@ export interface GatewayContext {
   chaosMaxDelayMs: number;
   runtime: FunctionRuntime;
   log: (line: string) => void;
+  /** Where requests, frames and invocations are reported (inspector, access log, metrics). */
+  observer: GatewayObserver;
 }
 
 function statusOf(result: InvocationResult): string {
@@ -56,6 +59,7 @@ export async function invokeLogged(
   requestId?: string,
 ): Promise<InvocationResult> {
   let result: InvocationResult;
+  const startedAt = Date.now();
   try {
     result = await ctx.runtime.invoke(functionName, event, requestId ? { awsRequestId: requestId } : {});
   } catch (cause) {
@@ -63,6 +67,15 @@ export async function invokeLogged(
     const message = cause instanceof Error ? cause.message : String(cause);
     result = { ok: false, error: { kind: 'crash', errorType: 'RuntimeError', message }, durationMs: 0 };
   }
+  ctx.observer.invoked({
+    route: label.route,
+    functionName,
+    requestId: requestId ?? '-',
+    connectionId: label.connectionId,
+    startedAt,
+    event,
+    result,
+  });
   const detail = result.ok ? '' : ` ${result.error.errorType}: ${result.error.message}`;
   ctx.log(
     `${label.route} ${label.connectionId} ${statusOf(result)} ${Math.round(result.durationMs)}ms${detail}`,

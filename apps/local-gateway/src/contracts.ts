@@ -57,11 +57,18 @@ export interface FunctionRuntimeOptions extends RuntimeOptions {
   loaded: LoadedManifest;
   /** Added to every function's environment on top of the manifest's own `environment`. */
   environment: Record<string, string>;
+  /** Where functions' console output goes, line by line. @default `[name] line` on stderr */
+  onLog?: (entry: { functionName: string; stream: 'stdout' | 'stderr'; line: string }) => void;
 }
 
 /** An in-process (or external) DynamoDB-compatible endpoint with the manifest's tables. */
 export interface DynamoService {
   endpoint: string;
+  /**
+   * Billable requests so far, approximated in request units; absent for an external endpoint
+   * (`DYNAMODB_ENDPOINT`), whose requests the gateway does not see.
+   */
+  requestCounts?(): Promise<{ reads: number; writes: number; readUnits: number; writeUnits: number }>;
   close(): Promise<void>;
 }
 

@@ -7,6 +7,8 @@ import { GatewayError } from './errors.js';
 import { handleRequest } from './http/dispatch.js';
 import { listenOn } from './http/listen.js';
 import { createLocalCertificate, type LocalCertificate } from './http/tls.js';
+import { INSPECTOR_PREFIX, type Inspector } from './inspect/inspector.js';
+import { createObservation } from './inspect/observation.js';
 import { type GatewayOptions, type ResolvedGatewayOptions, resolveOptions } from './options.js';
 import { RouteTable } from './routing/route-table.js';
 import { ConnectionRegistry, closeCodes, closeConnection } from './ws/connection.js';
@@ -33,6 +35,8 @@ export interface GatewayAddress {
   caCertificate: string;
   /** The variables every function got on top of its manifest `environment`. */
   functionEnvironment: Record<string, string>;
+  /** `http://<host>:<port>/@inspector/`, when the inspector is on. */
+  inspectorUrl?: string;
 }
 
 /** A local API Gateway WebSocket API; nothing listens until {@link Gateway.listen}. */
@@ -58,10 +62,11 @@ export function createGateway(options: GatewayOptions): Gateway {
   const { host, stage } = config;
   // A route selection expression API Gateway would refuse fails here, before anything listens.
   const routes = new RouteTable(config.loaded.manifest);
-  const connections = new ConnectionRegistry(config.limits);
+  const observation = createObservation(config);
+  const connections = new ConnectionRegistry(config.limits, observation.observer);
   const sessions = new Set<Promise<void>>();
   // Built by listen(), once the domain name and the runtime they hold exist.
-  let front: { ctx: GatewayContext; upgrades: UpgradeHandler } | undefined;
+  let front: { ctx: GatewayContext; upgrades: UpgradeHandler; inspector?: Inspector } | undefined;
   let backends: Backends | undefined;
   let state: 'new' | 'starting' | 'ready' | 'closed' = 'new';
 
@@ -71,7 +76,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       return;
     }
     const { ctx } = front;
-    handleRequest(ctx, config.staticDir, req, res).catch((error: unknown) => {
+    handleRequest(ctx, config.staticDir, req, res, front.inspector).catch((error: unknown) => {
       ctx.log(`internal error on ${req.method} ${req.url}: ${(error as Error).message}`);
       if (!res.headersSent) res.writeHead(500).end();
     });
@@ -90,14 +95,20 @@ export function createGateway(options: GatewayOptions): Gateway {
         (s) => new Promise<void>((resolve) => (s ? s.close(() => resolve()) : resolve())),
       ),
     );
-  const startFront = (domainName: string, runtime: Backends['runtime']) => {
-    const ctx = createContext(config, { routes, connections, domainName, runtime });
+  const startFront = (domainName: string, started: Backends) => {
+    const ctx = createContext(config, {
+      routes,
+      connections,
+      domainName,
+      runtime: started.runtime,
+      observer: observation.observer,
+    });
     const upgrades = createUpgradeHandler(ctx, (connection, ws) => {
       const session = runSession(ctx, connection, ws, { heartbeatIntervalMs: config.heartbeatIntervalMs });
       sessions.add(session);
       void session.finally(() => sessions.delete(session));
     });
-    return { ctx, upgrades };
+    return { ctx, upgrades, inspector: observation.startInspector(ctx, started) };
   };
 
   return {
@@ -124,6 +135,7 @@ export function createGateway(options: GatewayOptions): Gateway {
           connections,
           connectionsEndpoint,
           extraEnvironment: { NODE_EXTRA_CA_CERTS: certificate.certFile },
+          observer: observation.observer,
         });
       } catch (error) {
         state = 'closed';
@@ -131,7 +143,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         await secure?.certificate.remove();
         throw error;
       }
-      front = startFront(domainName, backends.runtime);
+      front = startFront(domainName, backends);
       state = 'ready';
       return {
         webSocketUrl: `ws://${authorityOf(port)}/${stage}`,
@@ -143,6 +155,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         domainName,
         caCertificate: secure!.certificate.cert,
         functionEnvironment: backends.environment,
+        ...(front.inspector ? { inspectorUrl: `http://${authorityOf(port)}${INSPECTOR_PREFIX}/` } : {}),
       };
     },
 
@@ -157,6 +170,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       }, CLOSE_GRACE_MS);
       await Promise.all([...sessions]);
       clearTimeout(grace);
+      await observation.close();
       await backends?.close();
       server.closeAllConnections();
       secure?.server.closeAllConnections();
@@ -171,9 +185,9 @@ export function createGateway(options: GatewayOptions): Gateway {
 /** The context the front's parts share, from the resolved options and what listen() started. */
 function createContext(
   config: ResolvedGatewayOptions,
-  parts: Pick<GatewayContext, 'routes' | 'connections' | 'runtime'> & { domainName: string },
+  parts: Pick<GatewayContext, 'routes' | 'connections' | 'runtime' | 'observer'> & { domainName: string },
 ): GatewayContext {
-  const { routes, connections, domainName, runtime } = parts;
+  const { routes, connections, domainName, runtime, observer } = parts;
   return {
     api: {
       apiId: config.apiId,
@@ -190,5 +204,6 @@ function createContext(
     chaosMaxDelayMs: config.chaosMaxDelayMs,
     runtime,
     log: config.log,
+    observer,
   };
 }

@@ -11,6 +11,7 @@ import type {
 } from './contracts.js';
 import { GatewayConfigError } from './errors.js';
 import type { SigningCredentials } from './http/sigv4.js';
+import { isLoopbackHost } from './inspect/loopback.js';
 import { createFunctionRuntime, resolveRuntimeOptions } from './runtime/index.js';
 import { startDynamo, startStepFunctions } from './services/index.js';
 
@@ -66,6 +67,18 @@ export interface GatewayOptions {
   limits?: Partial<Omit<GatewayLimits, 'idleTimeoutMs' | 'maxDurationMs'>>;
   /** Lower-case alphanumerics, as Step Functions' `apigateway:invoke` requires. @default 'switchboard' */
   apiId?: string;
+  /**
+   * Serve the inspector, the metrics and the inspector's actions under `/@inspector/` on the
+   * plain-HTTP listener. They can post to and close any connection.
+   * @default true when `host` is a loopback address, false otherwise
+   */
+  inspector?: boolean;
+  /** Frames the inspector keeps, across connections (newest kept). @default 1000 */
+  inspectorFrames?: number;
+  /** Invocations the inspector keeps, with event and result (newest kept). @default 200 */
+  inspectorInvocations?: number;
+  /** Write API Gateway-style JSON access logs to this file, or `-` for stdout. */
+  accessLog?: string;
   /** Test seam: the function runtime. @default the worker-thread runtime */
   createRuntime?: (options: FunctionRuntimeOptions) => FunctionRuntime | Promise<FunctionRuntime>;
   /** Test seam: DynamoDB. @default embedded dynalite */
@@ -130,6 +143,14 @@ export function validateOptions(options: GatewayOptions): void {
       `Invalid heartbeatIntervalMs ${heartbeat}: expected 0 (off) or a positive number of milliseconds.`,
     );
   }
+  for (const [key, value] of Object.entries({
+    inspectorFrames: options.inspectorFrames,
+    inspectorInvocations: options.inspectorInvocations,
+  })) {
+    if (value !== undefined && (!Number.isInteger(value) || value < 0)) {
+      throw new GatewayConfigError(`Invalid ${key} ${value}: expected a whole number, 0 or more.`);
+    }
+  }
   const port = options.port;
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new GatewayConfigError(`Invalid port ${port}: expected 0-65535.`);
@@ -164,6 +185,10 @@ export interface ResolvedGatewayOptions {
   dynamoEndpoint: string | undefined;
   staticDir: string | undefined;
   watchBundles: boolean;
+  inspector: boolean;
+  inspectorFrames: number;
+  inspectorInvocations: number;
+  accessLog: string | undefined;
   runtime: Required<RuntimeOptions>;
   log: (line: string) => void;
   createRuntime: NonNullable<GatewayOptions['createRuntime']>;
@@ -204,6 +229,10 @@ export function resolveOptions(options: GatewayOptions): ResolvedGatewayOptions 
     dynamoEndpoint: options.dynamoEndpoint,
     staticDir: options.staticDir,
     watchBundles: options.watchBundles ?? false,
+    inspector: options.inspector ?? isLoopbackHost(options.host ?? defaults.host),
+    inspectorFrames: options.inspectorFrames ?? 1000,
+    inspectorInvocations: options.inspectorInvocations ?? 200,
+    accessLog: options.accessLog,
     runtime: resolveRuntimeOptions(options.runtime),
     log: options.log ?? (() => {}),
     createRuntime: options.createRuntime ?? createFunctionRuntime,

@@ -29,7 +29,7 @@ function exitOf(child: ChildProcessWithoutNullStreams): Promise<number | null> {
 }
 
 describe('switchboard dev', () => {
-  it('prints the two URLs and the page, logs invocations, and on SIGINT closes clients with 1001 and exits 0', async () => {
+  it('prints the two URLs, the page and the inspector, logs invocations, and on SIGINT closes clients with 1001 and exits 0', async () => {
     const child = run(['dev', '--manifest', manifest, '--port', '0', '--stage', 'test', '--web-dir', webDir]);
     const exited = exitOf(child);
     const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
@@ -44,6 +44,8 @@ describe('switchboard dev', () => {
     const page = await fetch(third.slice('Web page: '.length));
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await page.text()).toContain('served by switchboard dev --web-dir');
+    // On a loopback host the inspector is on, and its line follows the URL lines.
+    expect((await lines.next()).value).toBe(`Inspector: http://127.0.0.1:${port}/@inspector/`);
 
     const ws = await openClient(first.slice('WebSocket URL: '.length));
     ws.send('{"action":"echo"}');

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import type { GatewayContext } from '../context.js';
+import type { Inspector } from '../inspect/inspector.js';
 import { refuseForeignStage, serveConnectionsApi } from './connections-api.js';
 import { classifyPath } from './paths.js';
 import { serveStaticFile } from './static-files.js';
@@ -16,12 +18,16 @@ export async function handleRequest(
   staticDir: string | undefined,
   req: IncomingMessage,
   res: ServerResponse,
+  inspector?: Inspector,
 ): Promise<void> {
   const target = classifyPath(ctx.api.stage, req.url ?? '/');
   if (target.kind === 'connections') return serveConnectionsApi(ctx, req, res, target.encodedId);
   if (target.kind === 'connections-off-stage') return refuseForeignStage(ctx, req, res);
   // API Gateway answers a plain GET on the WebSocket URL with 426 Upgrade Required.
   if (target.kind === 'stage') return sendText(res, 426, '{"message":"Upgrade Required"}');
+  // The inspector can post to any connection: the dev (plain HTTP) listener only, never HTTPS.
+  const secure = (req.socket as TLSSocket).encrypted === true;
+  if (inspector && !secure && (await inspector.handle(req, res))) return;
   if (staticDir && (await serveStaticFile(staticDir, req, res))) return;
   sendText(res, 404, '{"message":"Not Found"}');
 }

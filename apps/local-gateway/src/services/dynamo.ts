@@ -49,7 +49,7 @@ export async function startDynamo(options: DynamoServiceOptions): Promise<Starte
   try {
     const tables: TableStartResult[] = [];
     for (const table of options.tables) tables.push(await createTableIfMissing(client, table));
-    return { endpoint, tables, close };
+    return { endpoint, tables, close, ...(dynalite ? { requestCounts: dynalite.requestCounts } : {}) };
   } catch (error) {
     await close();
     throw error;

@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import type { WebSocket } from 'ws';
 import { ConnectionApiError } from '../errors.js';
 import type { ConnectionInfo } from '../events/build.js';
+import { type GatewayObserver, noObserver } from '../inspect/observer.js';
 
 /** A client connection, from the upgrade request to `$disconnect`. */
 export interface Connection extends ConnectionInfo {
@@ -52,7 +53,10 @@ export interface PostLimits {
 export class ConnectionRegistry {
   readonly #byId = new Map<string, Connection>();
 
-  constructor(readonly limits: PostLimits) {}
+  constructor(
+    readonly limits: PostLimits,
+    private readonly observer: Pick<GatewayObserver, 'frame'> = noObserver,
+  ) {}
 
   add(connection: Connection): void {
     this.#byId.set(connection.connectionId, connection);
@@ -95,6 +99,7 @@ export class ConnectionRegistry {
     // UNCONFIRMED for AWS: valid UTF-8 goes out as a text frame, anything else as a binary frame.
     // The bytes go out as they came: checked in place, never decoded to a string and encoded back.
     socket.send(data, { binary: !isUtf8(data) });
+    this.observer.frame(connectionId, 'out', data);
   }
 
   /**

@@ -3,6 +3,7 @@ import { buildMessageEvent } from '../events/build.js';
 import type { RouteResult } from '../events/types.js';
 import { newId } from '../ids.js';
 import type { Connection } from './connection.js';
+import { requestRecord, unroutedRecord } from '../inspect/request-record.js';
 
 /**
  * API Gateway's error frame, byte for byte: a space after `"message":`, none after the others.
@@ -17,9 +18,11 @@ export function errorFrame(
   return `{"message": "${message}", "connectionId":"${connectionId}", "requestId":"${requestId}"}`;
 }
 
-function send(connection: Connection, text: string): void {
+function send(ctx: GatewayContext, connection: Connection, text: string): void {
   const socket = connection.socket;
-  if (connection.state === 'open' && socket?.readyState === socket?.OPEN) socket?.send(text);
+  if (connection.state !== 'open' || socket?.readyState !== socket?.OPEN) return;
+  socket?.send(text);
+  ctx.observer.frame(connection.connectionId, 'out', text);
 }
 
 /** The frame a two-way route sends: the result's `body` (UNCONFIRMED: also for non-2xx). */
@@ -48,7 +51,9 @@ export async function handleMessage(
   const target = ctx.routes.select(text);
   if (!target) {
     ctx.log(`(no route) ${connection.connectionId} Forbidden`);
-    send(connection, errorFrame('Forbidden', connection.connectionId, newId()));
+    const requestId = newId();
+    send(ctx, connection, errorFrame('Forbidden', connection.connectionId, requestId));
+    ctx.observer.request(unroutedRecord(connection, requestId));
     return;
   }
   const event = buildMessageEvent(ctx.api, connection, target.routeKey, text);
@@ -60,11 +65,12 @@ export async function handleMessage(
     event,
     requestId,
   );
+  ctx.observer.request(requestRecord(event.requestContext, result));
   if (!result.ok) {
-    send(connection, errorFrame('Internal server error', connection.connectionId, requestId));
+    send(ctx, connection, errorFrame('Internal server error', connection.connectionId, requestId));
     return;
   }
   if (!target.twoWay) return;
   const body = responseBody(result.value);
-  if (body !== undefined) send(connection, body);
+  if (body !== undefined) send(ctx, connection, body);
 }

@@ -5,6 +5,7 @@ import { buildDisconnectEvent } from '../events/build.js';
 import { type CloseReason, type Connection, closeCodes, closeConnection } from './connection.js';
 import { watchFrameSizes } from './frame-guard.js';
 import { handleMessage } from './messages.js';
+import { requestRecord } from '../inspect/request-record.js';
 
 /** The code and reason `$disconnect` reports for a close the client (or the network) made. */
 export function clientCloseReason(code: number, reason: string): CloseReason {
@@ -62,6 +63,7 @@ export function runSession(
 ): Promise<void> {
   connection.socket = socket;
   connection.state = 'open';
+  ctx.observer.opened(connection);
   let refused = false;
   const refuse = (close: CloseReason) => {
     refused = true;
@@ -89,7 +91,9 @@ export function runSession(
     // Only data frames count as activity: AWS ignores pings for the idle timer.
     connection.lastActiveAt = Date.now();
     idle.refresh();
-    void handleMessage(ctx, connection, data.toString());
+    const text = data.toString();
+    ctx.observer.frame(connection.connectionId, 'in', text);
+    void handleMessage(ctx, connection, text);
   });
   socket.on('error', (err: Error & { code?: string }) => {
     // ws closes with 1009 itself when a message exceeds maxPayload.
@@ -105,6 +109,7 @@ export function runSession(
       connection.state = 'closed';
       ctx.connections.delete(connection.connectionId);
       const close = connection.closeIntent ?? clientCloseReason(code, reasonBuffer.toString());
+      ctx.observer.closed(connection.connectionId, close);
       resolve(runDisconnect(ctx, connection, close));
     });
   });
@@ -114,11 +119,12 @@ async function runDisconnect(ctx: GatewayContext, connection: Connection, close:
   const target = ctx.routes.get('$disconnect');
   if (!target) return;
   const event = buildDisconnectEvent(ctx.api, connection, close);
-  await invokeLogged(
+  const result = await invokeLogged(
     ctx,
     { route: '$disconnect', connectionId: connection.connectionId },
     target.functionName,
     event,
     event.requestContext.requestId,
   );
+  ctx.observer.request(requestRecord(event.requestContext, result));
 }

@@ -13,6 +13,9 @@ import { classifyPath } from '../http/paths.js';
 import { newId } from '../ids.js';
 import { decideAuthorization, hasIdentitySources } from './authorizer.js';
 import type { Connection } from './connection.js';
+import { handshakeRecord } from '../inspect/request-record.js';
+import type { ConnectionInfo } from '../events/build.js';
+import type { InvocationResult } from '../contracts.js';
 
 /** Runs upgrades for one gateway. */
 export interface UpgradeHandler {
@@ -43,12 +46,29 @@ export function createUpgradeHandler(
     handleProtocols: (_offered, req) => chosenProtocols.get(req) ?? false,
   });
   const pending = new Set<Duplex>();
+  // Every refusal is a request the access log and ClientError count.
+  const refuse = (
+    socket: Duplex,
+    connection: ConnectionInfo,
+    status: number,
+    body?: string,
+    integration?: { requestId: string; result: InvocationResult },
+  ) => {
+    ctx.observer.request(handshakeRecord(connection, status, integration));
+    refuseUpgrade(socket, status, body);
+  };
+  const anonymous = (req: IncomingMessage): ConnectionInfo => ({
+    connectionId: '-',
+    connectedAt: Date.now(),
+    identity: identityOf(req),
+  });
 
   const run = async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
     // Anywhere but `/{stage}` is refused, as a wrong stage is on AWS.
-    if (classifyPath(ctx.api.stage, req.url ?? '/').kind !== 'stage') return refuseUpgrade(socket, 403);
+    if (classifyPath(ctx.api.stage, req.url ?? '/').kind !== 'stage')
+      return refuse(socket, anonymous(req), 403);
     // Refuse what ws would refuse before anything runs, so $connect only sees valid handshakes.
-    if (!isValidHandshake(req)) return refuseUpgrade(socket, 400);
+    if (!isValidHandshake(req)) return refuse(socket, anonymous(req), 400);
     const url = new URL(req.url ?? '/', 'http://local');
     const upgradeInfo = { rawHeaders: withForwardedHeaders(req), search: url.searchParams };
     const now = Date.now();
@@ -63,11 +83,12 @@ export function createUpgradeHandler(
 
     const authorizer = ctx.manifest.authorizer;
     if (authorizer) {
-      if (!hasIdentitySources(authorizer, req.headers, url.searchParams)) return refuseUpgrade(socket, 401);
+      if (!hasIdentitySources(authorizer, req.headers, url.searchParams))
+        return refuse(socket, connection, 401);
       const event = buildAuthorizerEvent(ctx.api, connection, upgradeInfo);
       const result = await invokeLogged(ctx, { ...label, route: '(authorizer)' }, authorizer.function, event);
       const outcome = decideAuthorization(result, methodArn(ctx.api, '$connect'));
-      if (!outcome.allow) return refuseUpgrade(socket, outcome.status);
+      if (!outcome.allow) return refuse(socket, connection, outcome.status);
       connection.authorizer = outcome.context;
     }
 
@@ -75,6 +96,9 @@ export function createUpgradeHandler(
     ctx.connections.add(connection);
     const target = ctx.routes.get('$connect');
     let protocol: string | undefined;
+    let accepted: { status: number; integration?: { requestId: string; result: InvocationResult } } = {
+      status: 200,
+    };
     if (target) {
       const event = buildConnectEvent(ctx.api, connection, upgradeInfo);
       const result = await invokeLogged(
@@ -87,10 +111,18 @@ export function createUpgradeHandler(
       const value = (result.ok ? result.value : undefined) as RouteResult | undefined;
       // UNCONFIRMED: a result without statusCode is taken as success.
       const status = !result.ok ? 502 : typeof value?.statusCode === 'number' ? value.statusCode : 200;
+      const integration = { requestId: event.requestContext.requestId, result };
       if (status < 200 || status > 299) {
         ctx.connections.delete(connection.connectionId);
-        return refuseUpgrade(socket, status, typeof value?.body === 'string' ? value.body : undefined);
+        return refuse(
+          socket,
+          connection,
+          status,
+          typeof value?.body === 'string' ? value.body : undefined,
+          integration,
+        );
       }
+      accepted = { status, integration };
       protocol = headerOf(value?.headers, 'sec-websocket-protocol');
     }
     if (socket.destroyed) {
@@ -99,6 +131,7 @@ export function createUpgradeHandler(
       return;
     }
     if (protocol) chosenProtocols.set(req, protocol);
+    ctx.observer.request(handshakeRecord(connection, accepted.status, accepted.integration));
     wss.handleUpgrade(req, socket, head, (ws) => onOpen(connection, ws));
   };
 
