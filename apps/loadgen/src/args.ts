@@ -7,6 +7,8 @@ export interface LoadCommand {
   help: boolean;
   json: boolean;
   options: LoadOptions;
+  /** `--cost`: price the run from the gateway's cost endpoint, in this region (or its own). */
+  cost?: { region?: string };
 }
 
 export const usage = `Usage: switchboard-load --url ws://host:port/stage [options]
@@ -32,6 +34,9 @@ Options:
   --connect-concurrency N   handshakes in flight at once (default ${defaultLoadOptions.connectConcurrency})
   --connect-timeout-ms MS   opening handshake timeout (default ${defaultLoadOptions.connectTimeoutMs})
   --json                    print the summary as JSON on stdout
+  --cost                    at the end, print what the run would cost on AWS, from the
+                            gateway's /@inspector/api/cost (switchboard dev only)
+  --cost-region REGION      prices of this region (default: the gateway's, else us-east-1)
   -h, --help                show this help
 `;
 
@@ -70,7 +75,14 @@ export function parseLoadArgs(argv: string[]): LoadCommand {
   if (values['text-field'] !== undefined) input.textField = values['text-field'];
   if (values.payload !== undefined) input.payload = toPayload(values.payload);
   input.broadcast = values.broadcast ?? false;
-  return { help: false, json: values.json ?? false, options: resolveLoadOptions(input) };
+  if (values['cost-region'] !== undefined && !values.cost) throw new UsageError('--cost-region needs --cost');
+  const command: LoadCommand = {
+    help: false,
+    json: values.json ?? false,
+    options: resolveLoadOptions(input),
+  };
+  if (values.cost) command.cost = values['cost-region'] ? { region: values['cost-region'] } : {};
+  return command;
 }
 
 function parse(argv: string[]) {
@@ -95,6 +107,8 @@ function parse(argv: string[]) {
       'connect-concurrency': { type: 'string' },
       'connect-timeout-ms': { type: 'string' },
       json: { type: 'boolean' },
+      cost: { type: 'boolean' },
+      'cost-region': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

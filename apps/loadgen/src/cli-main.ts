@@ -1,5 +1,6 @@
 import { parseLoadArgs, usage } from './args.js';
 import { LoadgenError, UsageError } from './errors.js';
+import { costOfRun, costUrlOf, fetchCost, formatCost } from './cost.js';
 import { formatProgress, formatSummary } from './format.js';
 import { runLoad } from './run-load.js';
 
@@ -29,11 +30,23 @@ export async function runCli(argv: string[], io: CliStreams): Promise<number> {
   }
   const live = io.stderr.isTTY === true;
   try {
+    const costUrl = command.cost ? costUrlOf(command.options.url, command.cost.region) : undefined;
+    // Read before the run too: the gateway's counters cover its whole life, the run is the difference.
+    const before = costUrl ? await fetchCost(costUrl) : undefined;
+    const startedAt = performance.now();
     const summary = await runLoad(command.options, {
       onProgress: live ? (p) => io.stderr.write(`\r\x1b[2K${formatProgress(p)}`) : undefined,
     });
     if (live) io.stderr.write('\n');
-    io.stdout.write(command.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatSummary(summary)}\n`);
+    const cost =
+      costUrl && before
+        ? costOfRun(before, await fetchCost(costUrl), (performance.now() - startedAt) / 1000)
+        : undefined;
+    io.stdout.write(
+      command.json
+        ? `${JSON.stringify(cost ? { ...summary, cost } : summary, null, 2)}\n`
+        : `${formatSummary(summary)}\n${cost ? `${formatCost(cost)}\n` : ''}`,
+    );
     const lost =
       (summary.roundTrip?.lost ?? 0) + (summary.roundTrip?.rejected ?? 0) + (summary.broadcast?.lost ?? 0);
     return lost > 0 || summary.connect.failed > 0 ? 1 : 0;
