@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { resolveChromiumForWorkers } from './browser';
+import { resolveChromiumForWorkers } from '@switchboard/local-gateway/testing/browser';
 
 const webDir = join(__dirname, '..', '..');
 const referenceManifestPath = join(
