@@ -6,7 +6,11 @@
  */
 import { ManifestError } from './errors.js';
 import type { Manifest } from './format.js';
-import { injectedEnv } from './names.js';
+import type { FunctionSpec } from './format.js';
+import { injectedEnv, type ValueSource } from './names.js';
+
+/** The values one world supplies for `environmentFrom`; a source it leaves out stays unset. */
+export type ValueSources = Partial<Readonly<Record<ValueSource, string>>>;
 
 /** Where the injected values come from, in one world. */
 export interface EnvironmentSources {
@@ -19,6 +23,29 @@ export interface EnvironmentSources {
   connectionsEndpoint: string;
   /** The ARN of each state machine, by its manifest key. */
   stateMachineArns: Readonly<Record<string, string>>;
+  /**
+   * Values for the functions' `environmentFrom` (the local gateway's `localSigningSecret`).
+   * @default {} (every `environmentFrom` variable unset, as infra deploys them)
+   */
+  values?: ValueSources;
+}
+
+/**
+ * A function's own variables: its `environment`, and each `environmentFrom` variable whose source
+ * has a value in `values` (the others stay unset). Without the injected variables.
+ * @example
+ * declaredEnvironment({ handler: 'a.handler', environment: { AUTH_MODE: 'optional' },
+ *   environmentFrom: { JWT_SECRET: 'localSigningSecret' } }, { localSigningSecret: 's' });
+ * // { AUTH_MODE: 'optional', JWT_SECRET: 's' }
+ */
+export function declaredEnvironment(spec: FunctionSpec, values: ValueSources = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, source] of Object.entries(spec.environmentFrom ?? {})) {
+    const value = values[source];
+    if (value !== undefined) env[name] = value;
+  }
+  // parseManifest refuses a name in both; a hand-built manifest keeps what it wrote down.
+  return { ...env, ...spec.environment };
 }
 
 /**
@@ -57,7 +84,8 @@ export function injectedVariableNames(manifest: Manifest): string[] {
 }
 
 /**
- * One function's environment as the manifest defines it: its own `environment`, then the
+ * One function's environment as the manifest defines it: its own `environment` and the
+ * `environmentFrom` variables the world has values for ({@link declaredEnvironment}), then the
  * injected variables. The world adds its platform variables (`AWS_REGION`, ...) on top.
  * @example
  * functionEnvironment(manifest, 'authorize', sources); // { AUTH_MODE: 'optional', TABLE_NAME: '…', … }
@@ -69,5 +97,5 @@ export function functionEnvironment(
 ): Record<string, string> {
   const spec = manifest.functions[functionName];
   if (!spec) throw new ManifestError(`The manifest has no function named "${functionName}"`);
-  return { ...spec.environment, ...injectedEnvironment(manifest, sources) };
+  return { ...declaredEnvironment(spec, sources.values), ...injectedEnvironment(manifest, sources) };
 }

@@ -5,10 +5,12 @@
  * functions, no identity sources) may be left out; {@link parseManifest} fills it in.
  */
 import { z } from 'zod';
-import { permissionNames } from './names.js';
+import { permissionNames, valueSourceNames } from './names.js';
 
 /** Lambda style: a path relative to the manifest's folder without extension, a dot, the export. */
 const handlerPattern = /^[A-Za-z0-9_./-]+\.[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/);
 
 export const functionSpecSchema = z.strictObject({
   handler: z.string().regex(handlerPattern, 'expected "<path without extension>.<export>"'),
@@ -16,7 +18,12 @@ export const functionSpecSchema = z.strictObject({
   routes: z.array(z.string().min(1)).optional(),
   /** Two-way route: the returned `body` is sent back to the caller. */
   routeResponse: z.boolean().optional(),
-  environment: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string()).optional(),
+  environment: z.record(variableName, z.string()).optional(),
+  /**
+   * Variables whose value the world supplies, by source: `{ "JWT_SECRET": "localSigningSecret" }`.
+   * A world with no value for a source leaves the variable unset (see {@link valueSourceNames}).
+   */
+  environmentFrom: z.record(variableName, z.enum(valueSourceNames)).optional(),
   /** @default 3 (Lambda's default); API Gateway stops waiting after 29 s regardless. */
   timeoutSeconds: z.number().int().min(1).max(900).optional(),
   /** @default 128 */
@@ -38,6 +45,12 @@ export const authorizerSpecSchema = z.strictObject({
 export const stateMachineSpecSchema = z.strictObject({
   /** Amazon States Language. Lambda task resources use {@link functionArnPlaceholder}. */
   definition: z.record(z.string(), z.unknown()),
+  /**
+   * `EXPRESS` for short, high-rate workflows (at most 5 minutes, at-least-once, no execution
+   * history but the logs), such as a broadcast's fan-out.
+   * @default 'STANDARD'
+   */
+  type: z.enum(['STANDARD', 'EXPRESS']).optional(),
 });
 
 export const manifestSchema = z.strictObject({

@@ -9,6 +9,15 @@ export const permissionNames = ['table', 'connections', 'startWorkflow'] as cons
 export type Permission = (typeof permissionNames)[number];
 
 /**
+ * Values a world supplies to a function's `environmentFrom`, by name. `localSigningSecret`: the
+ * HMAC secret the local gateway signs `switchboard token` tokens with (kept in `--data-dir`, or
+ * made per run). A world without a value for a source leaves the variable unset: infra supplies
+ * none, so a deployed authorizer gets its key from its stage's own settings.
+ */
+export const valueSourceNames = ['localSigningSecret'] as const;
+export type ValueSource = (typeof valueSourceNames)[number];
+
+/**
  * Lambda task ARNs in a manifest's ASL are placeholders naming a manifest function; infra swaps
  * in the deployed ARN, the local gateway maps them to its local function.
  * @example functionArnPlaceholder('doWork') // 'arn:aws:lambda:local:000000000000:function:doWork'

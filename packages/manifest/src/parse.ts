@@ -23,6 +23,13 @@ export function parseManifest(value: unknown): Manifest {
   }
   const seen = new Map<string, string>();
   for (const [name, spec] of Object.entries(manifest.functions)) {
+    // One variable, one origin: a value written down and a source for the same name would make
+    // the world decide which wins.
+    for (const variable of Object.keys(spec.environmentFrom ?? {})) {
+      if (spec.environment?.[variable] !== undefined) {
+        problems.push(`functions.${name}.environmentFrom.${variable}: also set in environment`);
+      }
+    }
     for (const route of spec.routes ?? []) {
       const other = seen.get(route);
       if (other) problems.push(`functions.${name}.routes: "${route}" is already served by "${other}"`);
