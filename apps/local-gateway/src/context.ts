@@ -1,6 +1,7 @@
 import type { Manifest } from '@switchboard/manifest';
 import type { FunctionRuntime, InvocationResult } from './contracts.js';
 import type { ApiInfo } from './events/build.js';
+import type { ConnectionsConditions } from './http/connections-conditions.js';
 import type { SigningCredentials } from './http/sigv4.js';
 import type { GatewayObserver } from './inspect/observer.js';
 import type { RouteTable } from './routing/route-table.js';
@@ -35,10 +36,14 @@ export interface GatewayContext {
   credentials: SigningCredentials;
   /** Chaos mode's longest hold of a message before routing (0: off). */
   chaosMaxDelayMs: number;
+  /** `@connections` latency and rate limit (`--connections-latency-ms`, `--connections-rate-limit`). */
+  connectionsConditions?: ConnectionsConditions;
   runtime: FunctionRuntime;
   log: (line: string) => void;
   /** Where requests, frames and invocations are reported (inspector, access log, metrics). */
   observer: GatewayObserver;
+  /** The HMAC secret of local tokens (`switchboard token`, the token endpoint). */
+  signingSecret: string;
 }
 
 function statusOf(result: InvocationResult): string {
