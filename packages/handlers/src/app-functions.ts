@@ -5,7 +5,7 @@
  * read `routeResponse` from here, so a route's direction is written once. No zod or SDK imports:
  * bundles import this file.
  */
-import type { Permission } from '@switchboard/manifest/names';
+import { authEnv, type Permission, type ValueSource } from '@switchboard/manifest/names';
 
 export interface AppFunction {
   /** Route keys; none for the authorizer and workflow tasks. */
@@ -15,17 +15,31 @@ export interface AppFunction {
   timeoutSeconds?: number;
   memoryMb?: number;
   environment?: Readonly<Record<string, string>>;
+  /** Variables the world supplies (`@switchboard/manifest`'s `environmentFrom`). */
+  environmentFrom?: Readonly<Record<string, ValueSource>>;
 }
 
 export const appFunctions = {
   /** REQUEST authorizer on `$connect`. Guests are let in (AUTH_MODE=optional): see README. */
-  authorize: { permissions: [], timeoutSeconds: 5, environment: { AUTH_MODE: 'optional' } },
+  // Locally the authorizer verifies with the gateway's signing secret, so `switchboard token`
+  // tokens get in; deployed, infra leaves JWT_SECRET unset (JWKS_URL from the stage's settings).
+  authorize: {
+    permissions: [],
+    timeoutSeconds: 5,
+    environment: { [authEnv.mode]: 'optional' },
+    environmentFrom: { [authEnv.secret]: 'localSigningSecret' },
+  },
   connect: { routes: ['$connect'], permissions: ['table'], timeoutSeconds: 10 },
   disconnect: { routes: ['$disconnect'], permissions: ['table'], timeoutSeconds: 10 },
   /** Unknown actions and non-JSON frames: an `error` event back (and a gone caller removed). */
   default: { routes: ['$default'], permissions: ['table', 'connections'] },
   ping: { routes: ['ping'], routeResponse: true, permissions: [] },
-  rooms: { routes: ['join', 'leave', 'send'], permissions: ['table', 'connections'], timeoutSeconds: 10 },
+  /** `send` to a room of FANOUT_THRESHOLD members or more starts the fanOut workflow. */
+  rooms: {
+    routes: ['join', 'leave', 'send'],
+    permissions: ['table', 'connections', 'startWorkflow'],
+    timeoutSeconds: 10,
+  },
   submitJob: {
     routes: ['submitJob'],
     permissions: ['table', 'connections', 'startWorkflow'],
@@ -35,6 +49,8 @@ export const appFunctions = {
   doWork: { permissions: ['table', 'connections'], timeoutSeconds: 90 },
   getConnections: { permissions: ['table'], timeoutSeconds: 10 },
   notify: { permissions: ['table', 'connections'], timeoutSeconds: 30 },
+  /** Fan-out workflow task: one shard of a big room's broadcast, paced (see docs/fan-out.md). */
+  fanOut: { permissions: ['table', 'connections'], timeoutSeconds: 120, memoryMb: 512 },
 } as const satisfies Record<string, AppFunction>;
 
 export type AppFunctionName = keyof typeof appFunctions;

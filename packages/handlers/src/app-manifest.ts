@@ -6,6 +6,7 @@
 import { connectionTable } from '@switchboard/connection-store';
 import { conventionalBundle, type FunctionSpec, type Manifest } from '@switchboard/manifest';
 import { type AppFunction, appFunctionNames, appFunctions } from './app-functions.js';
+import { buildFanOutWorkflow } from './workflow/fan-out-workflow.js';
 import { buildNotifyWorkflow } from './workflow/notify-workflow.js';
 
 /** The manifest of the reference application. */
@@ -22,6 +23,7 @@ export function buildAppManifest(): Manifest {
     if (fn.timeoutSeconds) spec.timeoutSeconds = fn.timeoutSeconds;
     if (fn.memoryMb) spec.memoryMb = fn.memoryMb;
     if (fn.environment) spec.environment = { ...fn.environment };
+    if (fn.environmentFrom) spec.environmentFrom = { ...fn.environmentFrom };
     functions[name] = spec;
   }
   return {
@@ -31,7 +33,11 @@ export function buildAppManifest(): Manifest {
     // reads `?token=` or `Authorization` (see README, "Authorizer and identity sources").
     authorizer: { function: 'authorize', identitySources: [] },
     tables: [{ ...connectionTable }],
-    stateMachines: { notify: { definition: buildNotifyWorkflow() } },
+    stateMachines: {
+      notify: { definition: buildNotifyWorkflow() },
+      // Express: a broadcast is short and frequent (see docs/fan-out.md).
+      fanOut: { definition: buildFanOutWorkflow(), type: 'EXPRESS' },
+    },
     functions,
   };
 }

@@ -76,6 +76,55 @@ export function readFanOutConcurrency(env: Env): number {
   return integer(env, 'FANOUT_CONCURRENCY', 16, 1, 256);
 }
 
+/**
+ * `ROOM_SHARDS`: partitions per room in the store. Every function of a deployment must read the
+ * same N (infra sets it on all of them from the environment's config), or a join and a send
+ * would look in different partitions. @default 8
+ */
+export function readRoomShards(env: Env): number {
+  return integer(env, 'ROOM_SHARDS', 8, 1, 100);
+}
+
+export interface FanOutConfig {
+  /**
+   * `FANOUT_THRESHOLD`: a room with at least this many members (by its count) is broadcast
+   * through the fan-out workflow; below it `send` posts directly. 0 turns the workflow off.
+   * @default 250
+   */
+  threshold: number;
+  /**
+   * `FANOUT_RATE_PER_SECOND`: posts per second one broadcast may make, over all its slices; the
+   * account's `@connections` throttle (10,000 a second) is shared with every other caller.
+   * @default 5000
+   */
+  ratePerSecond: number;
+}
+
+export function readFanOutConfig(env: Env): FanOutConfig {
+  return {
+    threshold: integer(env, 'FANOUT_THRESHOLD', 250, 0, 10_000_000),
+    ratePerSecond: integer(env, 'FANOUT_RATE_PER_SECOND', 5000, 1, 1_000_000),
+  };
+}
+
+/** `FANOUT_WORKER_CONCURRENCY`: posts in flight in one fan-out task. @default 32 */
+export function readFanOutWorkerConcurrency(env: Env): number {
+  return integer(env, 'FANOUT_WORKER_CONCURRENCY', 32, 1, 512);
+}
+
+/**
+ * `FANOUT_POST_ATTEMPTS`: attempts per member on 429 or a server fault before the slice fails
+ * (and Step Functions runs it again). @default 8
+ */
+export function readFanOutPostAttempts(env: Env): number {
+  return integer(env, 'FANOUT_POST_ATTEMPTS', 8, 1, 20);
+}
+
+/** ARN of the fan-out state machine (`STATE_MACHINE_ARN_FAN_OUT`). */
+export function readFanOutStateMachineArn(env: Env): string {
+  return required(env, injectedEnv.stateMachineArnOf('fanOut'));
+}
+
 function required(env: Env, name: string): string {
   const value = env[name];
   if (!value) throw new ConfigError(name, 'is not set');

@@ -53,6 +53,14 @@ export class WorkflowInputError extends HandlersError {
   override name = 'WorkflowInputError';
 }
 
+/**
+ * A fan-out slice ended with members still throttled after every retry: the task fails so that
+ * Step Functions runs the slice again.
+ */
+export class SliceIncompleteError extends HandlersError {
+  override name = 'SliceIncompleteError';
+}
+
 /** `StartExecution` failed; the job is marked failed and the client told. */
 export class WorkflowStartError extends HandlersError {
   override name = 'WorkflowStartError';

@@ -18,3 +18,12 @@ export type {
   NotifyInput,
   NotifyOutput,
 } from './workflow/types.js';
+export {
+  buildFanOutWorkflow,
+  type FanOutExecutionInput,
+  type FanOutSliceInput,
+  type FanOutSliceOutput,
+  type FanOutWorkflowOptions,
+  fanOutFunction,
+  fanOutStates,
+} from './workflow/fan-out-workflow.js';

@@ -57,12 +57,12 @@ describe('the reference manifest', () => {
     expect(manifest.functions.authorize?.routes).toBeUndefined();
   });
 
-  it('grants startWorkflow to submitJob only, and connections to those that post', () => {
+  it('grants startWorkflow to the starters (submitJob, rooms for fan-out) only, and connections to those that post', () => {
     const holders = (permission: string) =>
       Object.entries(appFunctions)
         .filter(([, fn]) => (fn.permissions as readonly string[]).includes(permission))
         .map(([name]) => name);
-    expect(holders('startWorkflow')).toEqual(['submitJob']);
-    expect(holders('connections')).toEqual(['default', 'rooms', 'submitJob', 'doWork', 'notify']);
+    expect(holders('startWorkflow')).toEqual(['rooms', 'submitJob']);
+    expect(holders('connections')).toEqual(['default', 'rooms', 'submitJob', 'doWork', 'notify', 'fanOut']);
   });
 });

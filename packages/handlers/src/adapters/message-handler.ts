@@ -92,6 +92,7 @@ export function createMessageHandler(options: MessageHandlerOptions): MessageHan
       ...(requestId === undefined ? {} : { requestId }),
       ...(outcome.reply ? { reply: outcome.reply.type } : {}),
       ...(outcome.delivery ? { delivery: summarizeDelivery(outcome.delivery) } : {}),
+      ...(outcome.fanOut ? { fanOut: outcome.fanOut } : {}),
       ...(replyDelivery && replyDelivery.delivered === 0
         ? { replyDelivery: summarizeDelivery(replyDelivery) }
         : {}),

@@ -8,7 +8,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type ConnectionStore, createConnectionStore } from '@switchboard/connection-store';
-import { type Env, readTableName } from '../config.js';
+import { type Env, readRoomShards, readTableName } from '../config.js';
 
 /** The connection store over one DynamoDB client. */
 export function createStoreFromEnv(env: Env): ConnectionStore {
@@ -16,5 +16,6 @@ export function createStoreFromEnv(env: Env): ConnectionStore {
   return createConnectionStore({
     client: new DynamoDBClient(endpoint ? { endpoint } : {}),
     tableName: readTableName(env),
+    roomShards: readRoomShards(env),
   });
 }

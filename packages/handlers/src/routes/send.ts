@@ -1,6 +1,8 @@
 /**
  * `send` fans a `message` out to every other member of the room; the sender's own copy is the
- * reply and carries its `requestId`. A sender outside the room gets `not_in_room`.
+ * reply and carries its `requestId`. A sender outside the room gets `not_in_room`. A room of at
+ * least `fanOut.threshold` members is handed to the fan-out workflow (one task per shard); a
+ * smaller one is posted from here. Both paths post the same bytes, with the same `id`.
  */
 import type { ConnectionStore } from '@switchboard/connection-store';
 import {
@@ -9,13 +11,27 @@ import {
   encodeServerMessage,
   type ServerMessageOf,
 } from '@switchboard/protocol';
-import type { MessageRoute } from './types.js';
+import { type BroadcastPlan, planBroadcast } from '../core/broadcast-plan.js';
+import type { FanOutExecutionInput } from '../workflow/fan-out-workflow.js';
+import type { MessageRoute, RouteOutcome } from './types.js';
 import { withRequestId } from './with-request-id.js';
 
+/** The fan-out workflow as `send` sees it. */
+export interface SendFanOut {
+  /** Members from which a room goes through the workflow; 0: never. */
+  threshold: number;
+  /** Posts per second one broadcast may make, over all its slices. */
+  ratePerSecond: number;
+  /** Starts one execution; resolves with its ARN. */
+  start: (input: FanOutExecutionInput, executionName: string) => Promise<string>;
+}
+
 export interface SendDeps {
-  store: Pick<ConnectionStore, 'roomsOf' | 'roomMembers'>;
+  store: Pick<ConnectionStore, 'roomsOf' | 'roomMembers' | 'roomMemberCount' | 'roomShardCount'>;
   /** A fresh message id. */
   newId: () => string;
+  /** The fan-out workflow; without it every room is posted directly. */
+  fanOut?: SendFanOut;
 }
 
 export const send =
@@ -40,12 +56,47 @@ export const send =
       id: deps.newId(),
       sentAt: nowMs,
     };
+    const data = encodeServerMessage(chat);
+    const reply = withRequestId(chat, message.requestId);
+    const plan = await planFor(deps, message.room);
+    if (plan.path === 'fanOut' && deps.fanOut) {
+      const input: FanOutExecutionInput = {
+        room: message.room,
+        data,
+        messageId: chat.id,
+        exclude: connectionId,
+        shards: plan.shards,
+        ratePerSecond: plan.ratePerSlice,
+      };
+      try {
+        const executionArn = await deps.fanOut.start(input, chat.id);
+        return { reply, fanOut: { executionArn, members: plan.members, slices: plan.shards.length } };
+      } catch (cause) {
+        // The workflow could not start: post from here rather than lose the message.
+        const delivery = await notifier().postToMany(
+          othersIn(deps.store.roomMembers(message.room), connectionId),
+          data,
+        );
+        return { reply, delivery, cause } satisfies RouteOutcome;
+      }
+    }
     const delivery = await notifier().postToMany(
       othersIn(deps.store.roomMembers(message.room), connectionId),
-      encodeServerMessage(chat),
+      data,
     );
-    return { reply: withRequestId(chat, message.requestId), delivery };
+    return { reply, delivery };
   };
+
+async function planFor(deps: SendDeps, room: string): Promise<BroadcastPlan> {
+  // No workflow or threshold 0: skip the count's reads altogether.
+  if (!deps.fanOut || deps.fanOut.threshold === 0) return { path: 'direct' };
+  return planBroadcast({
+    members: await deps.store.roomMemberCount(room),
+    threshold: deps.fanOut.threshold,
+    shardCount: deps.store.roomShardCount,
+    ratePerSecond: deps.fanOut.ratePerSecond,
+  });
+}
 
 async function* othersIn(
   members: AsyncIterable<{ connectionId: string }>,

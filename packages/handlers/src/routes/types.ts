@@ -30,6 +30,8 @@ export interface RouteOutcome {
   outcome?: 'ok' | 'rejected' | 'error';
   /** Fan-out figures for the log line. */
   delivery?: DeliveryReport;
+  /** A broadcast handed to the fan-out workflow, for the log line. */
+  fanOut?: { executionArn: string; members: number; slices: number };
   /** An error the route handled (answered the client) but that the log should show. */
   cause?: unknown;
 }
