@@ -5,7 +5,14 @@
  * where its bundle is, what it may touch. Zod-free names are also on `@switchboard/manifest/names`.
  */
 export { type FunctionDefaults, lambdaDefaults } from './defaults.js';
-export { bundleDirOf, conventionalBundle, splitHandler } from './bundles.js';
+export {
+  bundleDirOf,
+  bundleExtensions,
+  conventionalBundle,
+  findBundleFile,
+  handlerInBundle,
+  splitHandler,
+} from './bundles.js';
 export {
   type EnvironmentSources,
   functionEnvironment,
