@@ -12,4 +12,7 @@ export {
 } from './errors.js';
 export { computeFunctionEnvironment } from './local-service-environment.js';
 export { gatewayEnvironment, gatewayNodeFlags, relaunchWithGatewayFlags } from './node-flags.js';
+// What the default runtime starts each function with (timeout, memory, environment), from the
+// options a `createRuntime` seam receives: lets a test compare the gateway with a deployment.
+export { type ResolvedFunction, resolveFunctions as resolveLocalFunctions } from './runtime/function-spec.js';
 export { errorFrame } from './ws/messages.js';
