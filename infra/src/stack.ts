@@ -1,6 +1,16 @@
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity/index.js';
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition/index.js';
-import { injectedEnv, type LoadedManifest } from '@switchboard/manifest';
+import {
+  type EnvironmentSources,
+  functionEnvironment,
+  functionsGranted,
+  type LoadedManifest,
+  type Manifest,
+  type Permission,
+  permissionNames,
+  resolveFunctions,
+  routeTableOf,
+} from '@switchboard/manifest';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { type AuthorizerPlan, planAuthorizer } from './auth.js';
@@ -61,7 +71,7 @@ export class SwitchboardStack extends TerraformStack {
           deletionProtection: config.deletionProtection,
         }),
     );
-    this.functions = this.createFunctions(props, authorizer);
+    this.functions = this.createFunctions(props);
     this.workflows = Object.entries(manifest.stateMachines ?? {}).map(
       ([name, spec]) =>
         new NotifyWorkflow(this, `workflow-${name}`, {
@@ -80,7 +90,7 @@ export class SwitchboardStack extends TerraformStack {
       region: config.region,
       stageName: config.stageName,
       routeSelectionExpression: manifest.routeSelectionExpression,
-      routes: this.routeTargets(props.loaded),
+      routes: this.routeTargets(manifest),
       ...this.authorizerOf(authorizer),
       throttling: config.throttling,
       logRetentionDays: config.logRetentionDays,
@@ -93,8 +103,8 @@ export class SwitchboardStack extends TerraformStack {
           ipAddressType: config.production.ipAddressType ?? 'ipv4',
         })
       : undefined;
-    this.injectEnvironment();
-    this.grantPermissions(props.loaded);
+    this.setEnvironment(manifest, authorizer);
+    this.grantPermissions(manifest);
     this.alarms = new OperationalAlarms(this, 'alarms', {
       naming: this.naming,
       settings: config.alarms,
@@ -112,10 +122,7 @@ export class SwitchboardStack extends TerraformStack {
     return { partition: partition.partition, accountId: identity.accountId, region };
   }
 
-  private createFunctions(
-    { loaded, config }: SwitchboardStackProps,
-    authorizer: AuthorizerPlan | undefined,
-  ): Map<string, HandlerFunction> {
+  private createFunctions({ loaded, config }: SwitchboardStackProps): Map<string, HandlerFunction> {
     const functions = new Map<string, HandlerFunction>();
     const reserved = config.production.reservedConcurrency ?? {};
     for (const name of Object.keys(reserved)) {
@@ -125,32 +132,29 @@ export class SwitchboardStack extends TerraformStack {
         );
       }
     }
-    for (const [name, spec] of Object.entries(loaded.manifest.functions)) {
-      const fn = new HandlerFunction(this, `function-${name}`, {
-        manifestName: name,
-        spec,
+    // Timeout and memory as the manifest package resolves them, the local gateway's too; only
+    // the memory of a function that sets none is this environment's (`lambda.defaultMemoryMb`).
+    for (const fn of resolveFunctions(loaded.manifest, { memoryMb: config.lambda.defaultMemoryMb })) {
+      const handler = new HandlerFunction(this, `function-${fn.name}`, {
+        fn,
         baseDir: loaded.baseDir,
         naming: this.naming,
         architecture: config.lambda.architecture,
-        defaultMemoryMb: config.lambda.defaultMemoryMb,
         logRetentionDays: config.logRetentionDays,
-        environment: name === authorizer?.functionName ? authorizer.environment : {},
-        ...(reserved[name] !== undefined ? { reservedConcurrency: reserved[name] } : {}),
+        ...(reserved[fn.name] !== undefined ? { reservedConcurrency: reserved[fn.name] } : {}),
         tracing: config.production.tracing ?? false,
       });
-      functions.set(name, fn);
+      functions.set(fn.name, handler);
     }
     return functions;
   }
 
-  private routeTargets({ manifest }: LoadedManifest): RouteTarget[] {
-    return Object.entries(manifest.functions).flatMap(([name, spec]) =>
-      (spec.routes ?? []).map((routeKey) => ({
-        routeKey,
-        fn: this.functions.get(name)!,
-        twoWay: spec.routeResponse ?? false,
-      })),
-    );
+  private routeTargets(manifest: Manifest): RouteTarget[] {
+    return routeTableOf(manifest).map(({ routeKey, functionName, twoWay }) => ({
+      routeKey,
+      fn: this.functions.get(functionName)!,
+      twoWay,
+    }));
   }
 
   private authorizerOf(plan: AuthorizerPlan | undefined) {
@@ -160,37 +164,41 @@ export class SwitchboardStack extends TerraformStack {
     return { authorizer: { fn, identitySources: plan.identitySources } };
   }
 
-  /** The injected names (`injectedEnv`), the same ones the local gateway sets, on every function. */
-  private injectEnvironment(): void {
-    for (const fn of this.functions.values()) {
-      const [first] = this.tables;
-      if (first) fn.addEnvironment(injectedEnv.tableName, first.tableName);
-      for (const table of this.tables)
-        fn.addEnvironment(injectedEnv.tableNameOf(table.manifestName), table.tableName);
-      fn.addEnvironment(injectedEnv.connectionsEndpoint, this.api.connectionsUrl);
-      for (const workflow of this.workflows) {
-        fn.addEnvironment(injectedEnv.stateMachineArnOf(workflow.manifestName), workflow.stateMachineArn);
-      }
+  /**
+   * Each function's environment as `@switchboard/manifest` defines it (its own `environment`,
+   * then the injected names), from this stack's table names, API and workflows; the authorizer's
+   * per-environment auth settings go over the manifest's.
+   */
+  private setEnvironment(manifest: Manifest, authorizer: AuthorizerPlan | undefined): void {
+    const sources: EnvironmentSources = {
+      tableNames: Object.fromEntries(this.tables.map((table) => [table.manifestName, table.tableName])),
+      connectionsEndpoint: this.api.connectionsUrl,
+      stateMachineArns: Object.fromEntries(
+        this.workflows.map((workflow) => [workflow.manifestName, workflow.stateMachineArn]),
+      ),
+    };
+    for (const [name, fn] of this.functions) {
+      const variables = {
+        ...functionEnvironment(manifest, name, sources),
+        ...(name === authorizer?.functionName ? authorizer.environment : {}),
+      };
+      for (const [key, value] of Object.entries(variables)) fn.addEnvironment(key, value);
     }
   }
 
   /** Exactly the manifest's `permissions`, each scoped to this stack's resources. */
-  private grantPermissions({ manifest }: LoadedManifest): void {
-    for (const [name, spec] of Object.entries(manifest.functions)) {
-      const fn = this.functions.get(name)!;
-      for (const permission of new Set(spec.permissions ?? [])) {
-        switch (permission) {
-          case 'table':
-            for (const table of this.tables) table.grantReadWrite(fn);
-            break;
-          case 'connections':
-            this.api.grantManageConnections(fn);
-            break;
-          case 'startWorkflow':
-            for (const workflow of this.workflows) workflow.grantStartExecution(fn);
-            break;
-        }
-      }
+  private grantPermissions(manifest: Manifest): void {
+    const grant: Record<Permission, (fn: HandlerFunction) => void> = {
+      table: (fn) => {
+        for (const table of this.tables) table.grantReadWrite(fn);
+      },
+      connections: (fn) => this.api.grantManageConnections(fn),
+      startWorkflow: (fn) => {
+        for (const workflow of this.workflows) workflow.grantStartExecution(fn);
+      },
+    };
+    for (const permission of permissionNames) {
+      for (const name of functionsGranted(manifest, permission)) grant[permission](this.functions.get(name)!);
     }
   }
 

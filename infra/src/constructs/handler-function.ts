@@ -1,10 +1,15 @@
 import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group/index.js';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role/index.js';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy/index.js';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function/index.js';
-import { type FunctionSpec, splitHandler } from '@switchboard/manifest';
+import {
+  bundleExtensions,
+  findBundleFile,
+  handlerInBundle,
+  type ResolvedFunctionSpec,
+} from '@switchboard/manifest';
 import { AssetType, Lazy, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import type { LogRetentionDays } from '../config/environments.js';
@@ -25,19 +30,17 @@ import type { Naming } from '../naming.js';
 export const LAMBDA_RUNTIME = 'nodejs24.x';
 
 export interface HandlerFunctionProps {
-  /** The function's key in the manifest (`ping`). */
-  manifestName: string;
-  spec: FunctionSpec;
+  /**
+   * The manifest function as `@switchboard/manifest` resolves it (`resolveFunctions`): its
+   * timeout and memory with the defaults applied, its bundle folder and handler.
+   */
+  fn: ResolvedFunctionSpec;
   /** Folder the manifest's `handler` paths are relative to (the manifest's folder). */
   baseDir: string;
   naming: Naming;
   /** @default 'arm64' */
   architecture?: 'arm64' | 'x86_64';
-  /** Memory when the manifest sets none. @default 128 */
-  defaultMemoryMb?: number;
   logRetentionDays: LogRetentionDays;
-  /** Added to the manifest's `environment` (the injected names: TABLE_NAME...). */
-  environment?: Record<string, string>;
   /** Reserved concurrency (also its ceiling). @default unreserved */
   reservedConcurrency?: number;
   /** X-Ray active tracing. @default false */
@@ -45,21 +48,28 @@ export interface HandlerFunctionProps {
 }
 
 /** Where a manifest function's bundle lives and what Lambda's `handler` setting must be. */
-export function locateBundle(manifestName: string, handler: string, baseDir: string) {
-  const { modulePath, exportName } = splitHandler(handler);
-  const bundleDir = resolve(baseDir, dirname(modulePath));
+export function locateBundle(
+  fn: Pick<ResolvedFunctionSpec, 'name' | 'handler' | 'bundleDir'>,
+  baseDir: string,
+) {
+  const bundleDir = resolve(baseDir, fn.bundleDir);
   // The whole folder is uploaded: a handler at the manifest's root would ship every function.
   if (bundleDir === resolve(baseDir)) {
-    throw new ConfigError(`functions.${manifestName}.handler: "${handler}" must sit in its own folder`);
+    throw new ConfigError(`functions.${fn.name}.handler: "${fn.handler}" must sit in its own folder`);
   }
   if (!existsSync(bundleDir) || !statSync(bundleDir).isDirectory()) {
-    throw new BundleNotFoundError(manifestName, bundleDir, 'no such folder');
+    throw new BundleNotFoundError(fn.name, bundleDir, 'no such folder');
   }
-  const file = basename(modulePath);
-  if (!['.mjs', '.js', '.cjs'].some((ext) => existsSync(resolve(bundleDir, `${file}${ext}`)))) {
-    throw new BundleNotFoundError(manifestName, bundleDir, `no ${file}.mjs, ${file}.js or ${file}.cjs`);
+  if (!findBundleFile(baseDir, fn.handler)) {
+    const [file] = handlerInBundle(fn.handler).split('.');
+    const names = bundleExtensions.map((ext) => `${file}${ext}`);
+    throw new BundleNotFoundError(
+      fn.name,
+      bundleDir,
+      `no ${names.slice(0, -1).join(', ')} or ${names.at(-1)}`,
+    );
   }
-  return { bundleDir, lambdaHandler: `${file}.${exportName}` };
+  return { bundleDir, lambdaHandler: handlerInBundle(fn.handler) };
 }
 
 /**
@@ -81,17 +91,18 @@ export class HandlerFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
     super(scope, id);
-    const { spec, naming } = props;
-    this.manifestName = props.manifestName;
-    this.functionName = naming.name('function', props.manifestName);
-    this.environment = { ...spec.environment, ...props.environment };
+    const { fn, naming } = props;
+    this.manifestName = fn.name;
+    this.functionName = naming.name('function', fn.name);
+    // Set by the stack once the table, API and workflows that supply the values exist.
+    this.environment = {};
 
     this.logGroup = new CloudwatchLogGroup(this, 'logs', {
-      name: naming.name('lambdaLogGroup', props.manifestName),
+      name: naming.name('lambdaLogGroup', fn.name),
       retentionInDays: props.logRetentionDays,
     });
     this.role = new IamRole(this, 'role', {
-      name: naming.name('role', props.manifestName),
+      name: naming.name('role', fn.name),
       assumeRolePolicy: assumeRolePolicy('lambda.amazonaws.com'),
     });
     this.roleName = this.role.name;
@@ -117,7 +128,7 @@ export class HandlerFunction extends Construct {
   }
 
   private createFunction(props: HandlerFunctionProps, dependsOn: [CloudwatchLogGroup, IamRolePolicy]) {
-    const { bundleDir, lambdaHandler } = locateBundle(props.manifestName, props.spec.handler, props.baseDir);
+    const { bundleDir, lambdaHandler } = locateBundle(props.fn, props.baseDir);
     const bundle = new TerraformAsset(this, 'bundle', { path: bundleDir, type: AssetType.ARCHIVE });
     return new LambdaFunction(this, 'function', {
       functionName: this.functionName,
@@ -129,8 +140,8 @@ export class HandlerFunction extends Construct {
       handler: lambdaHandler,
       runtime: LAMBDA_RUNTIME,
       architectures: [props.architecture ?? 'arm64'],
-      timeout: props.spec.timeoutSeconds ?? 3,
-      memorySize: props.spec.memoryMb ?? props.defaultMemoryMb ?? 128,
+      timeout: props.fn.timeoutSeconds,
+      memorySize: props.fn.memoryMb,
       environment: {
         // Resolved at synth time, after every addEnvironment call.
         variables: Lazy.anyValue({ produce: () => ({ ...this.environment }) }) as unknown as Record<
