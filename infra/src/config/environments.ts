@@ -87,8 +87,24 @@ export interface ProductionOptions {
   readonly tracing?: boolean;
 }
 
+/**
+ * Room broadcasts (docs/fan-out.md), given to every function as ROOM_SHARDS, FANOUT_THRESHOLD and
+ * FANOUT_RATE_PER_SECOND. `roomShards` must be the same for every function of a deployment, and
+ * changing it on a live table needs the connection store's care (its README, Sharded rooms).
+ */
+export interface FanOutSettings {
+  /** Partitions per room in the table. */
+  readonly roomShards: number;
+  /** Members from which `send` uses the fanOut workflow (0: never). */
+  readonly threshold: number;
+  /** Posts per second one broadcast may make; the account's `@connections` limit is 10,000. */
+  readonly ratePerSecond: number;
+}
+
 /** The fields of one environment that every team shares: what this table holds. */
 export interface EnvironmentDefaults {
+  /** Room broadcasts: shards, the fan-out threshold and its rate. */
+  readonly fanOut: FanOutSettings;
   /** API Gateway stage: the last segment of the WebSocket URL. Alphanumerics, `-`, `_`. */
   readonly stageName: string;
   /** Default route throttling of the stage (token bucket; cannot exceed the account limits). */
@@ -150,6 +166,16 @@ const alarmDefaults = {
   },
 } as const satisfies AlarmSettings;
 
+/**
+ * Half the account's 10,000 posts a second for one broadcast leaves room for the rest of the
+ * account's traffic; 8 shards let a join storm use 8 partitions (docs/fan-out.md).
+ */
+const fanOutDefaults = {
+  roomShards: 8,
+  threshold: 250,
+  ratePerSecond: 5000,
+} as const satisfies FanOutSettings;
+
 /** The environments. Change a shared value here, never in a construct. */
 export const environmentDefaults = {
   dev: {
@@ -165,6 +191,7 @@ export const environmentDefaults = {
     workflowLogLevel: 'ALL',
     stateKind: 'local',
     alarms: alarmDefaults,
+    fanOut: fanOutDefaults,
     production: {},
   },
   staging: {
@@ -179,6 +206,7 @@ export const environmentDefaults = {
     workflowLogLevel: 'ERROR',
     stateKind: 's3',
     alarms: alarmDefaults,
+    fanOut: fanOutDefaults,
     production: {},
   },
   prod: {
@@ -193,6 +221,7 @@ export const environmentDefaults = {
     workflowLogLevel: 'ERROR',
     stateKind: 's3',
     alarms: alarmDefaults,
+    fanOut: fanOutDefaults,
     production: {},
   },
 } as const satisfies Record<Stage, EnvironmentDefaults>;

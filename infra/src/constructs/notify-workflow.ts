@@ -93,7 +93,8 @@ export class NotifyWorkflow extends Construct {
       : undefined;
     this.stateMachine = new SfnStateMachine(this, 'state-machine', {
       name: this.stateMachineName,
-      type: 'STANDARD',
+      // EXPRESS for the fan-out (short, frequent, at-least-once); STANDARD unless the manifest says.
+      type: props.spec.type ?? 'STANDARD',
       roleArn: this.role.arn,
       definition: resolved.definition,
       ...(this.logGroup

@@ -1,0 +1,110 @@
+import { functionArnPlaceholder } from '@switchboard/manifest';
+import { stages } from '../src/config/environments.js';
+import { FanOutEnvironment, fanOutVariables } from '../src/constructs/fan-out-settings.js';
+import { testEnvironments } from './support/environments.js';
+import {
+  type Block,
+  lambdaNamed,
+  policyStatements,
+  resolveRef,
+  resourcesOf,
+  synthStack,
+  withManifest,
+} from './support/synth.js';
+
+// The reference app's fan-out as the manifest describes it (packages/handlers: an EXPRESS state
+// machine, a Map over the room's shards, the fanOut task in its processor; rooms starts it).
+const withFanOut = withManifest((manifest) => {
+  manifest.functions.fanOut = {
+    handler: 'functions/notify/index.handler',
+    timeoutSeconds: 120,
+    permissions: ['table', 'connections'],
+  };
+  manifest.functions.rooms!.permissions = ['table', 'connections', 'startWorkflow'];
+  manifest.stateMachines!.fanOut = {
+    type: 'EXPRESS',
+    definition: {
+      StartAt: 'PostSlices',
+      States: {
+        PostSlices: {
+          Type: 'Map',
+          ItemsPath: '$.shards',
+          MaxConcurrency: 16,
+          ItemProcessor: {
+            ProcessorConfig: { Mode: 'INLINE' },
+            StartAt: 'PostSlice',
+            States: { PostSlice: { Type: 'Task', Resource: functionArnPlaceholder('fanOut'), End: true } },
+          },
+          End: true,
+        },
+      },
+    },
+  };
+});
+
+describe.each(stages)('the fan-out in %s', (stage) => {
+  const json = synthStack(stage, withFanOut);
+  const machines = Object.fromEntries(
+    resourcesOf(json, 'aws_sfn_state_machine').map(([, body]) => [body.name as string, body]),
+  );
+  const fanOut = machines[`switchboard-${stage}-fanOut`]!;
+  const statements = policyStatements(json);
+  const roleOf = (fn: Block) => (fn.role as string).replace('.arn}', '.id}');
+
+  it('is an EXPRESS state machine (notify stays STANDARD) whose Map task is the fanOut function', () => {
+    expect(fanOut.type).toBe('EXPRESS');
+    expect(machines[`switchboard-${stage}-notify`]!.type).toBe('STANDARD');
+    const definition = JSON.parse(fanOut.definition as string);
+    const task = definition.States.PostSlices.ItemProcessor.States.PostSlice;
+    expect(resolveRef(json, task.Resource).function_name).toBe(`switchboard-${stage}-fanOut`);
+  });
+
+  it('has a role that may invoke the fanOut function and nothing else', () => {
+    const role = (fanOut.role_arn as string).replace('.arn}', '.id}');
+    const invoke = statements.filter((s) => s.role === role && s.statement.Sid === 'InvokeTasks');
+    expect(invoke).toHaveLength(1);
+    const resources = invoke[0]!.statement.Resource.map((r) => resolveRef(json, r).function_name);
+    expect(resources).toEqual([`switchboard-${stage}-fanOut`]);
+  });
+
+  it('may be started by rooms (states:StartExecution on its ARN, no wildcard)', () => {
+    const rooms = lambdaNamed(json, `switchboard-${stage}-rooms`);
+    const starts = statements.filter((s) => s.role === roleOf(rooms) && s.statement.Sid === 'StartWorkflow');
+    const resources = starts.flatMap((s) => s.statement.Resource);
+    expect(resources.some((r) => r.endsWith(`:stateMachine:switchboard-${stage}-fanOut`))).toBe(true);
+    for (const s of starts) expect(s.statement.Action).toEqual(['states:StartExecution']);
+  });
+
+  it('alarms on failed and timed-out executions (a slice that failed every retry)', () => {
+    const alarms = resourcesOf(json, 'aws_cloudwatch_metric_alarm').map(([, body]) => body);
+    const onFanOut = alarms.filter((a) =>
+      JSON.stringify(a.dimensions ?? {}).includes(':stateMachine:switchboard-'),
+    );
+    const metrics = onFanOut
+      .filter((a) => JSON.stringify(a.dimensions).includes(`switchboard-${stage}-fanOut`))
+      .map((a) => a.metric_name);
+    expect(metrics.sort()).toEqual(['ExecutionsFailed', 'ExecutionsTimedOut']);
+  });
+
+  it('gives every function the same ROOM_SHARDS, and the threshold and rate, from the environment', () => {
+    const settings = testEnvironments[stage].fanOut;
+    for (const [, fn] of resourcesOf(json, 'aws_lambda_function')) {
+      const variables = (fn.environment as { variables: Record<string, string> }).variables;
+      expect(variables).toMatchObject({
+        [fanOutVariables.roomShards]: String(settings.roomShards),
+        [fanOutVariables.threshold]: String(settings.threshold),
+        [fanOutVariables.ratePerSecond]: String(settings.ratePerSecond),
+      });
+    }
+    expect(settings.roomShards).toBe(8);
+  });
+});
+
+describe('FanOutEnvironment', () => {
+  it('refuses a roomShards the store does not take, naming the setting', () => {
+    const settings = { roomShards: 0, threshold: 250, ratePerSecond: 5000 };
+    expect(() => new FanOutEnvironment(undefined as never, 'x', { settings, functions: [] })).toThrow(
+      /fanOut.roomShards must be an integer from 1 to 100, got 0/,
+    );
+  });
+});
