@@ -125,6 +125,7 @@ export function createInspector(parts: InspectorParts): Inspector {
     async handle(req, res) {
       const url = new URL(req.url ?? '/', 'http://local');
       if (url.pathname !== INSPECTOR_PREFIX && !url.pathname.startsWith(`${INSPECTOR_PREFIX}/`)) return false;
+      recorder.keep();
       const rest = url.pathname.slice(INSPECTOR_PREFIX.length);
       if (rest === '') {
         res.writeHead(301, { Location: `${INSPECTOR_PREFIX}/` }).end();

@@ -27,6 +27,8 @@ export interface ConnectionStats {
   /** The authorizer's principal, when there is one. */
   user?: string;
   sourceIp: string;
+  /** The handshake's `User-Agent` (test helpers tell their clients apart by it). */
+  userAgent?: string;
   connectedAt: number;
   lastActiveAt: number;
   framesIn: number;
@@ -66,6 +68,9 @@ export class Recorder implements GatewayObserver {
   readonly #listeners = new Set<() => void>();
   readonly #accessLog: AccessLogWriter | undefined;
   #seq = 0;
+  // Frames, invocations and log lines are kept from the first look on: until someone opens the
+  // inspector, a frame costs a few additions and nothing is retained (pnpm bench's figures).
+  #keeping = false;
 
   constructor(options: RecorderOptions) {
     this.metrics = new GatewayMetrics(options.dimensions, options.metrics);
@@ -73,6 +78,11 @@ export class Recorder implements GatewayObserver {
     this.invocations = new RingBuffer(options.maxInvocations ?? 200);
     this.functionLogs = new RingBuffer(options.maxInvocations === 0 ? 0 : 1000);
     this.#accessLog = options.accessLog;
+  }
+
+  /** Start keeping frames, invocations and log lines (the inspector was opened). */
+  keep(): void {
+    this.#keeping = true;
   }
 
   /** Calls `listener` after each change; returns the function that stops it. */
@@ -103,6 +113,7 @@ export class Recorder implements GatewayObserver {
       connectionId: connection.connectionId,
       user: connection.authorizer?.principalId as string | undefined,
       sourceIp: connection.identity.sourceIp,
+      ...(connection.identity.userAgent ? { userAgent: connection.identity.userAgent } : {}),
       connectedAt: connection.connectedAt,
       lastActiveAt: connection.connectedAt,
       framesIn: 0,
@@ -130,7 +141,7 @@ export class Recorder implements GatewayObserver {
         stats.lastActiveAt = at;
       } else stats.framesOut += 1;
     }
-    this.frames.push({ seq: ++this.#seq, connectionId, direction, at, data });
+    if (this.#keeping) this.frames.push({ seq: ++this.#seq, connectionId, direction, at, data });
     this.#changed();
   }
 
@@ -144,12 +155,12 @@ export class Recorder implements GatewayObserver {
       const statusCode = result.ok ? (result.value as { statusCode?: unknown } | null)?.statusCode : 500;
       if (typeof statusCode === 'number' && statusCode >= 400) this.metrics.api('IntegrationError');
     }
-    this.invocations.push({ ...record, id: `${record.requestId}.${++this.#seq}` });
+    if (this.#keeping) this.invocations.push({ ...record, id: `${record.requestId}.${++this.#seq}` });
     this.#changed();
   }
 
   functionLog(functionName: string, line: string): void {
-    this.functionLogs.push({ functionName, line, at: Date.now() });
+    if (this.#keeping) this.functionLogs.push({ functionName, line, at: Date.now() });
   }
 
   /** The lines `functionName` wrote while an invocation ran (environments run one call at a time). */

@@ -22,6 +22,8 @@ describe('the inspector: what it shows and what it does', () => {
         },
       },
     );
+    // Frames and invocations are kept from the inspector's first look on.
+    await inspectorApi(gw.address).get('state');
   });
   afterAll(() => gw.close());
 

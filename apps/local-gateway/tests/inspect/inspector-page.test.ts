@@ -13,6 +13,7 @@ const referenceManifest = join(
   'manifest.json',
 );
 const ROOM = 'inspector-room';
+const ROWS = '#connections tbody tr[data-connection-id]';
 
 // The real page in real Chromium, against the reference app on the real runtime.
 describe('the inspector page in Chromium', () => {
@@ -21,7 +22,7 @@ describe('the inspector page in Chromium', () => {
   let browser: Browser;
   let page: Page;
   const clients: TestClient[] = [];
-  const rows = () => page.locator('#connections tbody tr[data-connection-id]');
+  const rows = () => page.locator(ROWS);
 
   beforeAll(async () => {
     // The page the gateway serves is built from the current sources.
@@ -46,9 +47,7 @@ describe('the inspector page in Chromium', () => {
     clients.push(await openTestClient(address.webSocketUrl));
     await rows().first().waitFor();
     clients.push(await openTestClient(address.webSocketUrl));
-    await page.waitForFunction(
-      () => document.querySelectorAll('#connections tbody tr[data-connection-id]').length === 2,
-    );
+    await page.waitForFunction(`document.querySelectorAll('${ROWS}').length === 2`);
     expect(await rows().count()).toBe(2);
   });
 
@@ -73,9 +72,7 @@ describe('the inspector page in Chromium', () => {
     await page.locator('#disconnect').click();
     expect(await second.closed).toEqual({ code: 1000, reason: 'Connection Closed Normally' });
     await page.goBack();
-    await page.waitForFunction(
-      () => document.querySelectorAll('#connections tbody tr[data-connection-id]').length === 1,
-    );
+    await page.waitForFunction(`document.querySelectorAll('${ROWS}').length === 1`);
     expect(await page.locator(`#connections tr[data-connection-id="${secondId}"]`).count()).toBe(0);
     await page.locator('nav a[href="#/invocations"]').click();
     await page
@@ -95,7 +92,8 @@ describe('the inspector page in Chromium', () => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.locator('nav a[href="#/metrics"]').click();
     await page.locator('figure[data-metric="MessageCount"]').waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    // Strings: this package's tests are typed for Node, without the DOM's names.
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await page.locator('nav a[href="#/cost"]').click();
     await page.locator('#cost-total', { hasText: 'a month at this rate' }).waitFor();

@@ -107,10 +107,11 @@ describe('function log lines beside their invocation', () => {
       port: 0,
     });
     const address = await gateway.listen();
+    const api = inspectorApi(address);
+    await api.get('state');
     const client = await openTestClient(address.webSocketUrl);
     client.ws.send('plain text');
     await client.waitFor((f) => f.text === 'said', 10_000);
-    const api = inspectorApi(address);
     await eventually(async () => {
       const { invocations } = await api.get<{ invocations: Array<{ id: string; route: string }> }>('state');
       const detail = await api.get<{ logs: string[] }>(
