@@ -14,7 +14,9 @@ interface GatewayModule {
 const manifest = process.argv[2];
 if (!manifest) throw new Error('usage: gateway.js <manifest.json>');
 // Imported by name at run time, so the load generator builds and tests without the gateway.
-const moduleName = '@switchboard/local-gateway';
+// SWITCHBOARD_BENCH_GATEWAY (a path to another build's index.js) runs that build instead: an A/B
+// of two versions of the gateway in one session.
+const moduleName = process.env.SWITCHBOARD_BENCH_GATEWAY ?? '@switchboard/local-gateway';
 const { createGateway, relaunchWithGatewayFlags } = (await import(moduleName)) as GatewayModule;
 // Under the V8 flags `switchboard dev` runs with, so memory figures are what users get.
 relaunchWithGatewayFlags();
