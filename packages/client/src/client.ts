@@ -13,6 +13,7 @@ import { Emitter } from './emitter.js';
 import { ClientClosedError, InvalidMessageError, QueueOverflowError } from './errors.js';
 import { type ClientOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { PendingRequests } from './pending-requests.js';
+import { RecentIds } from './recent-ids.js';
 import { OPEN, type WebSocketLike } from './socket.js';
 import type { ClientEvents, ConnectionState, RequestOptions, SwitchboardClient } from './types.js';
 
@@ -49,6 +50,7 @@ class Client implements SwitchboardClient {
   readonly #rooms = new Set<string>();
   readonly #queue: Outgoing[] = [];
   readonly #pending = new PendingRequests();
+  readonly #recentMessageIds: RecentIds;
   readonly #events = new Emitter<ClientEvents>();
   // Distinguishes this client's requestIds in server logs.
   readonly #requestIdPrefix: string;
@@ -57,6 +59,7 @@ class Client implements SwitchboardClient {
 
   constructor(options: ResolvedOptions) {
     this.#options = options;
+    this.#recentMessageIds = new RecentIds(options.dedupeWindow);
     this.#requestIdPrefix = Math.floor(options.random() * 36 ** 6).toString(36);
     void this.#connect();
   }
@@ -179,6 +182,10 @@ class Client implements SwitchboardClient {
       return;
     }
     const message = parsed.value;
+    // At-least-once delivery of big rooms: the same chat message again is dropped, by its id. A
+    // reply (the sender's own copy, with its requestId) comes once, from the route: never dropped.
+    const isChat = message.type === 'message' && message.requestId === undefined;
+    if (isChat && !this.#recentMessageIds.add(message.id)) return;
     if (message.type === 'joined') this.#rooms.add(message.room);
     if (message.type === 'left') this.#rooms.delete(message.room);
     this.#pending.settle(message);

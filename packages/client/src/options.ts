@@ -30,6 +30,12 @@ export interface ClientOptions {
   requestTimeoutMs?: number;
   /** Uniform random numbers in [0, 1) for the jitter. @default Math.random */
   random?: () => number;
+  /**
+   * Drop a `message` whose `id` is among the last this many seen: a big room's broadcast is
+   * delivered at least once, so a member may get one twice. 0 turns it off.
+   * @default 1000
+   */
+  dedupeWindow?: number;
 }
 
 export interface ResolvedOptions {
@@ -42,11 +48,13 @@ export interface ResolvedOptions {
   maxQueueLength: number;
   requestTimeoutMs: number;
   random: () => number;
+  dedupeWindow: number;
 }
 
 export const DEFAULT_KEEP_ALIVE_INTERVAL_MS = 240_000;
 export const DEFAULT_MAX_QUEUE_LENGTH = 100;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+export const DEFAULT_DEDUPE_WINDOW = 1000;
 export const DEFAULT_BACKOFF: BackoffOptions = { initialDelayMs: 500, maxDelayMs: 30_000 };
 
 /** Applies defaults and refuses options that cannot work, with the option's name. */
@@ -66,7 +74,9 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     maxQueueLength: options.maxQueueLength ?? DEFAULT_MAX_QUEUE_LENGTH,
     requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     random: options.random ?? Math.random,
+    dedupeWindow: options.dedupeWindow ?? DEFAULT_DEDUPE_WINDOW,
   };
+  requireNonNegative('dedupeWindow', resolved.dedupeWindow);
   requireNonNegative('keepAliveIntervalMs', resolved.keepAliveIntervalMs);
   requireNonNegative('reconnect.initialDelayMs', resolved.backoff.initialDelayMs);
   requireNonNegative('reconnect.maxDelayMs', resolved.backoff.maxDelayMs);
