@@ -2,11 +2,14 @@ import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseTokenCommand, type TokenCommandOptions, tokenUsage } from './cli-token.js';
 import { GatewayConfigError, ManifestNotBuiltError } from './errors.js';
+import { DEFAULT_ENV_FILE, envFlagVariables, readEnvFile } from './function-variables.js';
 import { defaults, type GatewayOptions } from './options.js';
 
 /** The `switchboard` usage text. */
 export const usage = `Usage: switchboard dev [options]
+       switchboard token --user ID [options]   (switchboard token --help)
 
 Runs a Switchboard manifest behind a local API Gateway WebSocket API.
 
@@ -30,11 +33,20 @@ Options:
                              (default: the number of CPUs, at least 2)
   --chaos-max-delay-ms N     chaos mode: hold each message a random 0..N ms, so replies
                              come back out of order as API Gateway allows (default 0: off)
+  --connections-latency-ms N hold each @connections request about N ms (N/2 to 3N/2), as a
+                             post from Lambda takes 10-40 ms on AWS (default 0: off)
+  --connections-rate-limit N @connections requests a second, burst N/2, then 429
+                             LimitExceededException, as the account throttle (default 0: off)
   --access-log FILE          append API Gateway-style JSON access logs to FILE (- for stdout)
   --inspector                serve the inspector, metrics and actions at /@inspector/ even
                              when --host is not a loopback address (default: loopback only)
   --inspector-frames N       frames the inspector keeps, newest first (default 1000)
   --inspector-invocations N  invocations the inspector keeps (default 200)
+  --env-file FILE            variables for every function, NAME=value lines
+                             (default: ${DEFAULT_ENV_FILE} in the working folder, when present)
+  --env NAME[=VALUE]         a variable for every function: VALUE, or without one the
+                             shell's NAME (repeatable; over the env file). No other shell
+                             variable reaches the functions
   -h, --help                 show this help
 
 Environment:
@@ -56,15 +68,22 @@ const flags = {
   'heartbeat-interval-ms': { type: 'string' },
   'max-environments': { type: 'string' },
   'chaos-max-delay-ms': { type: 'string' },
+  'connections-latency-ms': { type: 'string' },
+  'connections-rate-limit': { type: 'string' },
   'access-log': { type: 'string' },
   inspector: { type: 'boolean' },
   'inspector-frames': { type: 'string' },
   'inspector-invocations': { type: 'string' },
+  'env-file': { type: 'string' },
+  env: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** What the command line asks for. */
-export type CliCommand = { kind: 'help' } | { kind: 'dev'; options: GatewayOptions & { manifest: string } };
+export type CliCommand =
+  | { kind: 'help'; text: string }
+  | { kind: 'dev'; options: GatewayOptions & { manifest: string } }
+  | { kind: 'token'; options: TokenCommandOptions };
 
 function integer(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -103,11 +122,27 @@ function webDir(value: string | undefined): string | undefined {
   return dir;
 }
 
+/** `--env-file` (or `.env.local` when present), then `--env` over it. */
+function functionVariables(
+  envFile: string | undefined,
+  envFlags: string[],
+  shell: NodeJS.ProcessEnv,
+): Record<string, string> | undefined {
+  const file = envFile ?? (existsSync(DEFAULT_ENV_FILE) ? DEFAULT_ENV_FILE : undefined);
+  const variables = { ...(file ? readEnvFile(file) : {}), ...envFlagVariables(envFlags, shell) };
+  return Object.keys(variables).length ? variables : undefined;
+}
+
 /**
- * Parses `switchboard dev [options]`. Throws {@link GatewayConfigError} on an unknown command or
- * flag, or a bad value; `env` supplies `DYNAMODB_ENDPOINT`.
+ * Parses `switchboard dev [options]` and `switchboard token [options]`. Throws
+ * {@link GatewayConfigError} on an unknown command or flag, or a bad value; `env` supplies
+ * `DYNAMODB_ENDPOINT` and the values of `--env NAME`.
  */
 export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = process.env): CliCommand {
+  if (argv[0] === 'token') {
+    const options = parseTokenCommand(argv.slice(1));
+    return options ? { kind: 'token', options } : { kind: 'help', text: tokenUsage };
+  }
   let parsed: ReturnType<typeof parseArgs<{ options: typeof flags; allowPositionals: true }>>;
   try {
     parsed = parseArgs({ args: argv, options: flags, allowPositionals: true, strict: true });
@@ -115,10 +150,10 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
     throw new GatewayConfigError((error as Error).message);
   }
   const { values, positionals } = parsed;
-  if (values.help) return { kind: 'help' };
+  if (values.help) return { kind: 'help', text: usage };
   if (positionals.length !== 1 || positionals[0] !== 'dev') {
     const got = positionals.length ? `"${positionals.join(' ')}"` : 'nothing';
-    throw new GatewayConfigError(`Expected the command "dev", got ${got}`);
+    throw new GatewayConfigError(`Expected the command "dev" or "token", got ${got}`);
   }
   const options: GatewayOptions & { manifest: string } = {
     manifest: values.manifest ?? defaultManifestPath(),
@@ -135,10 +170,13 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
     staticDir: webDir(values['web-dir']),
     heartbeatIntervalMs: integer('heartbeat-interval-ms', values['heartbeat-interval-ms']),
     chaosMaxDelayMs: integer('chaos-max-delay-ms', values['chaos-max-delay-ms']),
+    connectionsLatencyMs: integer('connections-latency-ms', values['connections-latency-ms']),
+    connectionsRateLimit: integer('connections-rate-limit', values['connections-rate-limit']),
     accessLog: values['access-log'],
     inspector: values.inspector,
     inspectorFrames: integer('inspector-frames', values['inspector-frames']),
     inspectorInvocations: integer('inspector-invocations', values['inspector-invocations']),
+    environment: functionVariables(values['env-file'], values.env ?? [], env),
   };
   const maxEnvironmentsPerFunction = integer('max-environments', values['max-environments']);
   if (maxEnvironmentsPerFunction !== undefined) options.runtime = { maxEnvironmentsPerFunction };

@@ -4,7 +4,9 @@
  * `Web page: ...` when a page is served, `Inspector: ...` when the inspector is on, then one
  * line per invocation.
  */
+import { loadManifest } from '@switchboard/manifest';
 import { parseCommandLine, usage } from './cli-args.js';
+import { localToken, tokenUsage } from './cli-token.js';
 import { GatewayConfigError, GatewayError } from './errors.js';
 import { createGateway, type GatewayAddress } from './gateway.js';
 import { defaults } from './options.js';
@@ -18,6 +20,20 @@ function webPageUrl(address: GatewayAddress): string {
   return address.stage === defaults.stage ? page : `${page}?ws=${address.webSocketUrl}`;
 }
 
+/**
+ * How to get a token, when a function reads the signing secret (`environmentFrom`): the command,
+ * with `--url` unless the gateway is where the command looks by default.
+ */
+function tokenHint(manifestPath: string, address: GatewayAddress): string | undefined {
+  const functions = Object.values(loadManifest(manifestPath).manifest.functions);
+  if (!functions.some((fn) => Object.values(fn.environmentFrom ?? {}).includes('localSigningSecret'))) {
+    return undefined;
+  }
+  const isDefault = address.host === defaults.host && address.port === defaults.port;
+  const url = isDefault ? '' : ` --url ${new URL(address.connectionsEndpoint).origin}`;
+  return `switchboard token --user <id>${url}, then ${address.webSocketUrl}?token=<token>`;
+}
+
 /** A signal this soon after the first is the same one, delivered twice. */
 const REPEATED_SIGNAL_MS = 500;
 
@@ -27,11 +43,16 @@ async function main(): Promise<number> {
     command = parseCommandLine(process.argv.slice(2));
   } catch (error) {
     if (!(error instanceof GatewayConfigError)) throw error;
-    process.stderr.write(`switchboard: ${error.message}\n\n${usage}`);
+    const help = process.argv[2] === 'token' ? tokenUsage : usage;
+    process.stderr.write(`switchboard: ${error.message}\n\n${help}`);
     return 2;
   }
   if (command.kind === 'help') {
-    process.stdout.write(usage);
+    process.stdout.write(command.text);
+    return 0;
+  }
+  if (command.kind === 'token') {
+    process.stdout.write(`${await localToken(command.options)}\n`);
     return 0;
   }
   const gateway = createGateway({
@@ -69,6 +90,8 @@ async function main(): Promise<number> {
   process.stdout.write(`WebSocket URL: ${address.webSocketUrl}\nConnection URL: ${address.connectionUrl}\n`);
   if (command.options.staticDir) process.stdout.write(`Web page: ${webPageUrl(address)}\n`);
   if (address.inspectorUrl) process.stdout.write(`Inspector: ${address.inspectorUrl}\n`);
+  const tokens = tokenHint(command.options.manifest, address);
+  if (tokens) process.stdout.write(`Tokens: ${tokens}\n`);
   return stopped;
 }
 

@@ -47,6 +47,18 @@ export interface GatewayOptions {
    * @default 0
    */
   chaosMaxDelayMs?: number;
+  /**
+   * Hold each `@connections` request about this long (uniform from N/2 to 3N/2 ms), as a post
+   * from Lambda to the management endpoint takes 10-40 ms on AWS. 0 turns it off.
+   * @default 0
+   */
+  connectionsLatencyMs?: number;
+  /**
+   * `@connections` requests a second, as the account throttle (10,000 a second, burst 5,000):
+   * a token bucket with a burst of N/2; beyond it, 429 `LimitExceededException`. 0: no limit.
+   * @default 0
+   */
+  connectionsRateLimit?: number;
   /** The credentials `@connections` requests must be signed with, and functions get. @default 'local' */
   accessKeyId?: string;
   /** @default 'local' */
@@ -79,6 +91,18 @@ export interface GatewayOptions {
   inspectorInvocations?: number;
   /** Write API Gateway-style JSON access logs to this file, or `-` for stdout. */
   accessLog?: string;
+  /**
+   * Variables for every function (`--env-file`, then `--env`): over the manifest's `environment`
+   * and `environmentFrom`, under the gateway's own variables, which they may not name.
+   * @default {}
+   */
+  environment?: Record<string, string>;
+  /**
+   * The HMAC secret functions get through `environmentFrom: { X: 'localSigningSecret' }` and
+   * `switchboard token` signs with.
+   * @default the one kept in `dataDir` (made there on first start), else a new one per gateway
+   */
+  signingSecret?: string;
   /** Test seam: the function runtime. @default the worker-thread runtime */
   createRuntime?: (options: FunctionRuntimeOptions) => FunctionRuntime | Promise<FunctionRuntime>;
   /** Test seam: DynamoDB. @default embedded dynalite */
@@ -137,6 +161,14 @@ export function validateOptions(options: GatewayOptions): void {
       `Invalid chaosMaxDelayMs ${chaos}: expected 0 (off) or a positive number of milliseconds.`,
     );
   }
+  for (const [key, value] of Object.entries({
+    connectionsLatencyMs: options.connectionsLatencyMs,
+    connectionsRateLimit: options.connectionsRateLimit,
+  })) {
+    if (value !== undefined && (!Number.isFinite(value) || value < 0)) {
+      throw new GatewayConfigError(`Invalid ${key} ${value}: expected 0 (off) or a positive number.`);
+    }
+  }
   const heartbeat = options.heartbeatIntervalMs;
   if (heartbeat !== undefined && (!Number.isFinite(heartbeat) || heartbeat < 0)) {
     throw new GatewayConfigError(
@@ -181,6 +213,8 @@ export interface ResolvedGatewayOptions {
   limits: GatewayLimits;
   heartbeatIntervalMs: number;
   chaosMaxDelayMs: number;
+  connectionsLatencyMs: number;
+  connectionsRateLimit: number;
   dataDir: string | undefined;
   dynamoEndpoint: string | undefined;
   staticDir: string | undefined;
@@ -189,6 +223,8 @@ export interface ResolvedGatewayOptions {
   inspectorFrames: number;
   inspectorInvocations: number;
   accessLog: string | undefined;
+  environment: Record<string, string>;
+  signingSecret: string | undefined;
   runtime: Required<RuntimeOptions>;
   log: (line: string) => void;
   createRuntime: NonNullable<GatewayOptions['createRuntime']>;
@@ -225,6 +261,8 @@ export function resolveOptions(options: GatewayOptions): ResolvedGatewayOptions 
     },
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? defaults.heartbeatIntervalMs,
     chaosMaxDelayMs: options.chaosMaxDelayMs ?? 0,
+    connectionsLatencyMs: options.connectionsLatencyMs ?? 0,
+    connectionsRateLimit: options.connectionsRateLimit ?? 0,
     dataDir: options.dataDir,
     dynamoEndpoint: options.dynamoEndpoint,
     staticDir: options.staticDir,
@@ -233,6 +271,8 @@ export function resolveOptions(options: GatewayOptions): ResolvedGatewayOptions 
     inspectorFrames: options.inspectorFrames ?? 1000,
     inspectorInvocations: options.inspectorInvocations ?? 200,
     accessLog: options.accessLog,
+    environment: { ...options.environment },
+    signingSecret: options.signingSecret,
     runtime: resolveRuntimeOptions(options.runtime),
     log: options.log ?? (() => {}),
     createRuntime: options.createRuntime ?? createFunctionRuntime,

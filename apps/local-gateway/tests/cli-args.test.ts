@@ -1,5 +1,5 @@
 import { GatewayConfigError } from '../src/errors.js';
-import { parseCommandLine } from '../src/cli-args.js';
+import { parseCommandLine, usage } from '../src/cli-args.js';
 
 const dev = (...args: string[]) => {
   const command = parseCommandLine(['dev', '--manifest', 'm.json', ...args], {});
@@ -60,10 +60,12 @@ describe('parseCommandLine', () => {
   });
 
   it('refuses an unknown command', () => {
-    expect(() => parseCommandLine(['serve'], {})).toThrow(/Expected the command "dev", got "serve"/);
+    expect(() => parseCommandLine(['serve'], {})).toThrow(
+      /Expected the command "dev" or "token", got "serve"/,
+    );
   });
 
   it('answers --help', () => {
-    expect(parseCommandLine(['--help'], {})).toEqual({ kind: 'help' });
+    expect(parseCommandLine(['--help'], {})).toEqual({ kind: 'help', text: usage });
   });
 });

@@ -13,6 +13,8 @@ import { Recorder } from './recorder.js';
 
 export interface Observation {
   observer: GatewayObserver;
+  /** The recorder behind `observer`, when there is one (the inspector or an access log is on). */
+  recorder?: Recorder;
   /** The inspector, when it is on (a loopback host, or `inspector: true`). */
   startInspector(ctx: GatewayContext, backends: Backends): Inspector | undefined;
   close(): Promise<void>;
@@ -50,6 +52,7 @@ export function createObservation(config: ResolvedGatewayOptions): Observation {
   let inspector: Inspector | undefined;
   return {
     observer: recorder,
+    recorder,
     startInspector(ctx, backends) {
       if (!config.inspector) return undefined;
       inspector = createInspector({
