@@ -1,3 +1,11 @@
+import type { MetricReport } from '../../src/inspect/metrics.js';
+
+// The server's own types where they are plain data (type-only imports: nothing of the gateway is
+// bundled into the page).
+export type { CostEstimate } from '../../src/inspect/cost.js';
+export type { ExecutionView } from '../../src/inspect/step-functions-reader.js';
+export type MetricRow = MetricReport;
+
 /** What `/@inspector/api/events` pushes: the gateway's src/inspect/snapshot.ts, as JSON. */
 export interface Snapshot {
   now: number;
@@ -43,18 +51,6 @@ export interface InvocationDetail extends InvocationRow {
   result?: unknown;
   error?: { kind: string; errorType: string; message: string };
   logs: string[];
-}
-
-export interface MetricRow {
-  namespace: string;
-  metricName: string;
-  dimensions: Record<string, string>;
-  unit: string;
-  statistic: 'Sum' | 'Average';
-  sum: number;
-  sampleCount: number;
-  timestamps: string[];
-  values: number[];
 }
 
 /** A view of one route: built once when the route opens, updated on every snapshot. */

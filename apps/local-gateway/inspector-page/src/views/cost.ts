@@ -1,17 +1,7 @@
 import { getJson } from '../api.js';
 import { h, table } from '../dom.js';
-import type { View } from '../types.js';
+import type { CostEstimate, View } from '../types.js';
 import { pollWhileOpen } from './polled.js';
-
-interface CostEstimate {
-  region: string;
-  priceDate: string;
-  windowSeconds: number;
-  lines: Array<{ service: string; item: string; quantity: number; unit: string; usd: number }>;
-  totalUsd: number;
-  monthlyUsd: number;
-  notes: string[];
-}
 
 const usd = (value: number) => `$${value < 0.01 ? value.toPrecision(3) : value.toFixed(2)}`;
 

@@ -1,20 +1,7 @@
 import { getJson } from '../api.js';
 import { h } from '../dom.js';
-import type { View } from '../types.js';
+import type { ExecutionView, View } from '../types.js';
 import { pollWhileOpen } from './polled.js';
-
-interface ExecutionView {
-  executionArn: string;
-  name: string;
-  status: string;
-  startDate: string;
-  stopDate?: string;
-  input?: string;
-  output?: string;
-  error?: string;
-  cause?: string;
-  history: Array<{ id: number; type: string; timestamp: string; name?: string }>;
-}
 
 /** `#/executions`: Step Functions executions with their state history, input and output. */
 export function executionsView(): View {
