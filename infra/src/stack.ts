@@ -17,6 +17,7 @@ import { type AuthorizerPlan, planAuthorizer } from './auth.js';
 import type { EnvConfig, Stage } from './config/environments.js';
 import { ConnectionTable } from './constructs/connection-table.js';
 import { CustomDomain } from './constructs/custom-domain.js';
+import { FanOutEnvironment } from './constructs/fan-out-settings.js';
 import { HandlerFunction } from './constructs/handler-function.js';
 import { type AwsScope, NotifyWorkflow } from './constructs/notify-workflow.js';
 import { OperationalAlarms } from './constructs/operational-alarms.js';
@@ -104,6 +105,7 @@ export class SwitchboardStack extends TerraformStack {
         })
       : undefined;
     this.setEnvironment(manifest, authorizer);
+    new FanOutEnvironment(this, 'fan-out', { settings: config.fanOut, functions: this.functions.values() });
     this.grantPermissions(manifest);
     this.alarms = new OperationalAlarms(this, 'alarms', {
       naming: this.naming,

@@ -18,8 +18,8 @@ export interface ServerProcess extends ServerAnnouncement {
 }
 
 export interface StartServerOptions {
-  /** `bare` or `gateway`: a file in ./processes. */
-  entry: 'bare' | 'gateway';
+  /** A file in ./processes: `bare`, `gateway`, or `fan-out-gateway` (the reference app under AWS-like conditions). */
+  entry: 'bare' | 'gateway' | 'fan-out-gateway';
   args?: string[];
   /** Extra Node flags, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
