@@ -1,9 +1,10 @@
+import type { Manifest } from '@switchboard/manifest';
 import type { DynamoService, FunctionRuntime, StepFunctionsService } from './contracts.js';
 import { ConnectionApiError } from './errors.js';
 import type { GatewayObserver } from './inspect/observer.js';
 import { computeFunctionEnvironment } from './local-service-environment.js';
 import type { ResolvedGatewayOptions } from './options.js';
-import { createBatchedStderrSink, watchBundles } from './runtime/index.js';
+import { createBatchedStderrSink } from './runtime/index.js';
 import { invokeFunctionWith } from './services/index.js';
 import type { ConnectionRegistry } from './ws/connection.js';
 
@@ -14,6 +15,8 @@ export interface Backends {
   stepFunctions: StepFunctionsService;
   /** The variables every function got. */
   environment: Record<string, string>;
+  /** The same for another manifest (a live reload's). */
+  environmentOf(manifest: Manifest): Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -76,10 +79,11 @@ export async function startBackends(config: ResolvedGatewayOptions, front: Backe
       },
     });
     started.push(stepFunctions);
-    const environment = {
+    // Per manifest: a live-reloaded manifest may name other tables or state machines.
+    const environmentOf = (forManifest: Manifest) => ({
       ...front.extraEnvironment,
       ...computeFunctionEnvironment({
-        manifest,
+        manifest: forManifest,
         region: config.region,
         credentials: config.credentials,
         dynamoEndpoint: dynamo.endpoint,
@@ -87,7 +91,8 @@ export async function startBackends(config: ResolvedGatewayOptions, front: Backe
         stateMachineArns: stepFunctions.stateMachineArns,
         connectionsEndpoint: front.connectionsEndpoint,
       }),
-    };
+    });
+    const environment = environmentOf(manifest);
     // Functions' lines still go to stderr, and to the inspector beside each invocation.
     const stderr = createBatchedStderrSink();
     started.push({ close: async () => stderr.flush() });
@@ -97,18 +102,7 @@ export async function startBackends(config: ResolvedGatewayOptions, front: Backe
     };
     runtime = await config.createRuntime({ loaded: config.loaded, environment, ...config.runtime, onLog });
     started.push(runtime);
-    if (config.watchBundles) {
-      const rt = runtime;
-      const watcher = watchBundles({
-        dir: config.loaded.baseDir,
-        onChange: (files) => {
-          config.log(`bundles changed (${files.length} files): new invocations get fresh environments`);
-          rt.reload();
-        },
-      });
-      started.push({ close: async () => watcher.close() });
-    }
-    return { runtime, dynamo, stepFunctions, environment, close: closeAll };
+    return { runtime, dynamo, stepFunctions, environment, environmentOf, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

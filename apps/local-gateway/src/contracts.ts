@@ -29,8 +29,18 @@ export interface FunctionRuntime {
     event: unknown,
     context?: Partial<InvocationContext>,
   ): Promise<InvocationResult>;
-  /** Pick up rebuilt bundles: new calls get fresh environments, in-flight calls finish. */
-  reload(): void;
+  /**
+   * Pick up rebuilt bundles (of these functions, or all): new calls get fresh environments,
+   * in-flight calls finish on the old code.
+   */
+  reload(functionNames?: readonly string[]): void;
+  /**
+   * Swap in a changed manifest's functions: changed ones (environment, timeout, memory, bundle
+   * path) reload, removed ones finish their calls and go, new ones start on first call. Returns
+   * the names of the functions that changed, came or went. Optional: a runtime without it makes
+   * the gateway ask for a restart when functions change.
+   */
+  update?(next: Pick<FunctionRuntimeOptions, 'loaded' | 'environment'>): string[];
   close(): Promise<void>;
 }
 

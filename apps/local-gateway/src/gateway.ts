@@ -9,8 +9,10 @@ import { listenOn } from './http/listen.js';
 import { createLocalCertificate, type LocalCertificate } from './http/tls.js';
 import { INSPECTOR_PREFIX, type Inspector } from './inspect/inspector.js';
 import { createObservation } from './inspect/observation.js';
+import { startLiveReload } from './live-reload.js';
 import { type GatewayOptions, type ResolvedGatewayOptions, resolveOptions } from './options.js';
 import { RouteTable } from './routing/route-table.js';
+import type { BundleWatcher } from './runtime/index.js';
 import { ConnectionRegistry, closeCodes, closeConnection } from './ws/connection.js';
 import { runSession } from './ws/session.js';
 import { createUpgradeHandler, type UpgradeHandler } from './ws/upgrade.js';
@@ -68,6 +70,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   // Built by listen(), once the domain name and the runtime they hold exist.
   let front: { ctx: GatewayContext; upgrades: UpgradeHandler; inspector?: Inspector } | undefined;
   let backends: Backends | undefined;
+  // `watchBundles`: rebuilt bundles and a changed manifest apply without a restart.
+  let reloader: BundleWatcher | undefined;
   let state: 'new' | 'starting' | 'ready' | 'closed' = 'new';
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
@@ -144,6 +148,15 @@ export function createGateway(options: GatewayOptions): Gateway {
         throw error;
       }
       front = startFront(domainName, backends);
+      if (config.watchBundles) {
+        reloader = startLiveReload({
+          loaded: config.loaded,
+          ctx: front.ctx,
+          runtime: backends.runtime,
+          environmentOf: backends.environmentOf,
+          log: config.log,
+        });
+      }
       state = 'ready';
       return {
         webSocketUrl: `ws://${authorityOf(port)}/${stage}`,
@@ -163,6 +176,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       if (state === 'closed') return;
       state = 'closed';
       const stopped = stopServers();
+      reloader?.close();
       front?.upgrades.abortPending();
       for (const connection of connections.values()) closeConnection(connection, closeCodes.goingAway);
       const grace = setTimeout(() => {

@@ -4,7 +4,7 @@ import type { RunStats } from './stats.js';
 export interface Target {
   /** What is compared: the gateway figure itself or its ratio to the ceiling. */
   on: 'value' | 'ratio';
-  op: '>=' | '<';
+  op: '>=' | '<' | '<=';
   limit: number;
 }
 
@@ -35,7 +35,13 @@ export function completeFigure(figure: Figure, target?: Target): Figure {
   if (target && figure.stats) {
     const actual = target.on === 'ratio' ? figure.ratio : figure.stats.median;
     const met =
-      actual === undefined ? undefined : target.op === '>=' ? actual >= target.limit : actual < target.limit;
+      actual === undefined
+        ? undefined
+        : target.op === '>='
+          ? actual >= target.limit
+          : target.op === '<='
+            ? actual <= target.limit
+            : actual < target.limit;
     figure.target = { ...target, met };
   }
   return figure;

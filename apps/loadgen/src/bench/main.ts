@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { type BenchContext, gatewayUnavailable } from './context.js';
 import { formatTable } from './figures.js';
 import { runCeiling } from './suite-ceiling.js';
+import { runDevLoop } from './suite-dev-loop.js';
 import { runEcho } from './suite-echo.js';
 import { runReference } from './suite-reference.js';
 
@@ -17,8 +18,8 @@ const { values: flags } = parseArgs({
     runs: { type: 'string', default: '5' },
     out: { type: 'string', default: resolve(packageDir, 'bench-results/latest.json') },
     'cpu-prof': { type: 'boolean', default: false },
-    /** Comma-separated parts: ceiling, echo, reference. Figures of skipped parts have no ratio. */
-    only: { type: 'string', default: 'ceiling,echo,reference' },
+    /** Comma-separated parts: ceiling, echo, reference, devloop. Skipped parts' figures have no ratio. */
+    only: { type: 'string', default: 'ceiling,echo,reference,devloop' },
   },
 });
 const runs = Number(flags.runs);
@@ -47,6 +48,7 @@ const unavailable = gatewayUnavailable();
 if (parts.has('ceiling')) await runCeiling(ctx);
 if (parts.has('echo')) await runEcho(ctx, unavailable);
 if (parts.has('reference')) await runReference(ctx, unavailable);
+if (parts.has('devloop')) await runDevLoop(ctx, unavailable);
 
 const results = {
   generatedAt: new Date().toISOString(),

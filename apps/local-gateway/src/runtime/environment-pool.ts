@@ -10,6 +10,7 @@ interface PendingCall {
 }
 
 export interface EnvironmentPoolOptions {
+  /** Replaced by {@link EnvironmentPool.reload} when the manifest changes the function. */
   fn: ResolvedFunction;
   maxEnvironments: number;
   /** An idle environment beyond the pool's first is terminated after this long unused. */
@@ -53,8 +54,29 @@ export class EnvironmentPool {
     });
   }
 
-  /** New calls get environments of the new generation; busy old ones retire when done. */
-  reload(): void {
+  /**
+   * New calls get environments of a new generation (of `fn` when given: a changed environment,
+   * timeout or memory), busy old ones finish their call on the old code and then retire. A pool
+   * that had environments starts one of the new generation at once, so the first call after a
+   * rebuild does not wait for the bundle's import.
+   */
+  reload(fn?: ResolvedFunction): void {
+    if (fn) this.options.fn = fn;
+    const wasWarm = this.all.size > 0;
+    this.generation++;
+    for (const environment of this.idle.splice(0)) this.retire(environment);
+    this.pump();
+    if (wasWarm && !this.closed && this.queue.length === 0) {
+      const environment = this.startIfRoom();
+      if (environment) this.makeIdle(environment);
+    }
+  }
+
+  /**
+   * The function left the manifest: idle environments go now, busy ones after their call, and
+   * calls already queued still run. Nothing starts ahead of a call any more.
+   */
+  drain(): void {
     this.generation++;
     for (const environment of this.idle.splice(0)) this.retire(environment);
     this.pump();
@@ -103,11 +125,15 @@ export class EnvironmentPool {
     if (this.closed || environment.generation !== this.generation) {
       this.retire(environment);
     } else {
-      this.idle.push(environment);
-      this.idleSince.set(environment, performance.now());
-      this.startSweeper();
+      this.makeIdle(environment);
     }
     this.pump();
+  }
+
+  private makeIdle(environment: Environment): void {
+    this.idle.push(environment);
+    this.idleSince.set(environment, performance.now());
+    this.startSweeper();
   }
 
   private retire(environment: Environment): void {

@@ -55,13 +55,15 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): Required<Ru
  * await runtime.close();
  */
 export function createFunctionRuntime(options: CreateFunctionRuntimeOptions): FunctionRuntime {
-  const functions = resolveFunctions(options.loaded, options.environment);
+  let functions = resolveFunctions(options.loaded, options.environment);
   const bootstrapPath = resolveWorkerBootstrap();
   const { maxEnvironmentsPerFunction: maxEnvironments, reclaimIdleEnvironmentMs: reclaimIdleMs } =
     resolveRuntimeOptions(options);
   const stderrSink = createBatchedStderrSink();
   const logSink = options.onLog ?? stderrSink;
   const pools = new Map<string, EnvironmentPool>();
+  /** Pools of functions a manifest change removed: their last calls finish, close() ends them. */
+  const draining = new Set<EnvironmentPool>();
   let closed = false;
 
   // Pools (and so workers) start on first use: a manifest's authorizer or workflow tasks may
@@ -84,12 +86,32 @@ export function createFunctionRuntime(options: CreateFunctionRuntimeOptions): Fu
       // Events cross into the worker as JSON, as they reach Lambda.
       return pool.invoke(JSON.stringify(event ?? null), context?.awsRequestId ?? randomUUID());
     },
-    reload() {
-      for (const pool of pools.values()) pool.reload();
+    reload(functionNames) {
+      for (const [name, pool] of pools) if (!functionNames || functionNames.includes(name)) pool.reload();
+    },
+    update(next) {
+      const before = functions;
+      functions = resolveFunctions(next.loaded, next.environment);
+      const changed: string[] = [];
+      for (const [name, pool] of pools) {
+        const fn = functions.get(name);
+        if (!fn) {
+          pools.delete(name);
+          pool.drain();
+          draining.add(pool);
+        } else if (JSON.stringify(fn) !== JSON.stringify(before.get(name))) {
+          pool.reload(fn);
+        }
+      }
+      for (const [name, fn] of functions) {
+        if (JSON.stringify(fn) !== JSON.stringify(before.get(name))) changed.push(name);
+      }
+      for (const name of before.keys()) if (!functions.has(name)) changed.push(name);
+      return changed;
     },
     async close() {
       closed = true;
-      await Promise.all([...pools.values()].map((pool) => pool.close()));
+      await Promise.all([...pools.values(), ...draining].map((pool) => pool.close()));
       stderrSink.flush();
     },
   };
