@@ -105,7 +105,7 @@ export class SwitchboardStack extends TerraformStack {
         })
       : undefined;
     this.setEnvironment(manifest, authorizer);
-    new FanOutEnvironment(this, 'fan-out', { settings: config.fanOut, functions: this.functions.values() });
+    new FanOutEnvironment(this, 'fan-out', { settings: config.fanOut, functions: this.functions, manifest });
     this.grantPermissions(manifest);
     this.alarms = new OperationalAlarms(this, 'alarms', {
       naming: this.naming,

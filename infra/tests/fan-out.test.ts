@@ -19,8 +19,11 @@ const withFanOut = withManifest((manifest) => {
     handler: 'functions/notify/index.handler',
     timeoutSeconds: 120,
     permissions: ['table', 'connections'],
+    environment: { ROOM_SHARDS: '8' },
   };
-  manifest.functions.rooms!.permissions = ['table', 'connections', 'startWorkflow'];
+  const rooms = manifest.functions.rooms!;
+  rooms.permissions = ['table', 'connections', 'startWorkflow'];
+  rooms.environment = { ROOM_SHARDS: '8', FANOUT_THRESHOLD: '250', FANOUT_RATE_PER_SECOND: '5000' };
   manifest.stateMachines!.fanOut = {
     type: 'EXPRESS',
     definition: {
@@ -86,25 +89,33 @@ describe.each(stages)('the fan-out in %s', (stage) => {
     expect(metrics.sort()).toEqual(['ExecutionsFailed', 'ExecutionsTimedOut']);
   });
 
-  it('gives every function the same ROOM_SHARDS, and the threshold and rate, from the environment', () => {
+  it("sets the environment's ROOM_SHARDS, threshold and rate over exactly the variables the manifest declares", () => {
     const settings = testEnvironments[stage].fanOut;
-    for (const [, fn] of resourcesOf(json, 'aws_lambda_function')) {
-      const variables = (fn.environment as { variables: Record<string, string> }).variables;
-      expect(variables).toMatchObject({
-        [fanOutVariables.roomShards]: String(settings.roomShards),
-        [fanOutVariables.threshold]: String(settings.threshold),
-        [fanOutVariables.ratePerSecond]: String(settings.ratePerSecond),
-      });
-    }
-    expect(settings.roomShards).toBe(8);
+    const variablesOf = (name: string) =>
+      (lambdaNamed(json, `switchboard-${stage}-${name}`).environment as { variables: Record<string, string> })
+        .variables;
+    expect(variablesOf('rooms')).toMatchObject({
+      [fanOutVariables.roomShards]: String(settings.roomShards),
+      [fanOutVariables.threshold]: String(settings.threshold),
+      [fanOutVariables.ratePerSecond]: String(settings.ratePerSecond),
+    });
+    expect(variablesOf('fanOut')[fanOutVariables.roomShards]).toBe(String(settings.roomShards));
+    expect(variablesOf('fanOut')[fanOutVariables.threshold]).toBeUndefined();
+    // A function whose manifest names none of them gets none (as the local gateway gives it).
+    expect(Object.keys(variablesOf('ping'))).not.toContain(fanOutVariables.roomShards);
   });
 });
 
 describe('FanOutEnvironment', () => {
   it('refuses a roomShards the store does not take, naming the setting', () => {
     const settings = { roomShards: 0, threshold: 250, ratePerSecond: 5000 };
-    expect(() => new FanOutEnvironment(undefined as never, 'x', { settings, functions: [] })).toThrow(
-      /fanOut.roomShards must be an integer from 1 to 100, got 0/,
-    );
+    expect(
+      () =>
+        new FanOutEnvironment(undefined as never, 'x', {
+          settings,
+          functions: new Map(),
+          manifest: { functions: {} },
+        }),
+    ).toThrow(/fanOut.roomShards must be an integer from 1 to 100, got 0/);
   });
 });

@@ -1,3 +1,4 @@
+import type { Manifest } from '@switchboard/manifest';
 import { Construct } from 'constructs';
 import type { FanOutSettings } from '../config/environments.js';
 import type { HandlerFunction } from './handler-function.js';
@@ -11,14 +12,18 @@ export const fanOutVariables = {
 
 export interface FanOutSettingsProps {
   settings: FanOutSettings;
-  functions: Iterable<HandlerFunction>;
+  /** The deployed functions, by manifest name. */
+  functions: ReadonlyMap<string, HandlerFunction>;
+  manifest: Pick<Manifest, 'functions'>;
 }
 
 /**
- * An environment's room-broadcast settings on every function. Every function, not only the
- * ones that read them today: a store built with another ROOM_SHARDS than the joins were written
- * with would look in the wrong partitions, so N is one value per deployment. The fan-out
- * workflow itself (EXPRESS, its role, its alarms) comes from the manifest like any state machine.
+ * An environment's room-broadcast settings, over the values the manifest declares: a function
+ * gets a variable here exactly when its manifest `environment` names it, so both worlds give
+ * the same names (the local gateway the manifest's values) and N is one value per deployment
+ * (a store built with another ROOM_SHARDS than the joins were written with would look in the
+ * wrong partitions). The fan-out workflow itself (EXPRESS, its role, its alarms) comes from the
+ * manifest like any state machine.
  */
 export class FanOutEnvironment extends Construct {
   readonly variables: Readonly<Record<string, string>>;
@@ -34,8 +39,11 @@ export class FanOutEnvironment extends Construct {
       [fanOutVariables.threshold]: String(threshold),
       [fanOutVariables.ratePerSecond]: String(ratePerSecond),
     };
-    for (const fn of props.functions) {
-      for (const [name, value] of Object.entries(this.variables)) fn.addEnvironment(name, value);
+    for (const [functionName, fn] of props.functions) {
+      const declared = props.manifest.functions[functionName]?.environment ?? {};
+      for (const [name, value] of Object.entries(this.variables)) {
+        if (name in declared) fn.addEnvironment(name, value);
+      }
     }
   }
 }

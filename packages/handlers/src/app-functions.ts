@@ -19,6 +19,13 @@ export interface AppFunction {
   environmentFrom?: Readonly<Record<string, ValueSource>>;
 }
 
+/**
+ * Every function that opens the store reads its rooms with the same `ROOM_SHARDS` (a join and a
+ * send must look in the same partitions). Declared here, so both worlds give it; infra sets each
+ * environment's value over it (`fanOut.roomShards` in infra's environments table).
+ */
+const store = { ROOM_SHARDS: '8' } as const;
+
 export const appFunctions = {
   /** REQUEST authorizer on `$connect`. Guests are let in (AUTH_MODE=optional): see README. */
   // Locally the authorizer verifies with the gateway's signing secret, so `switchboard token`
@@ -29,28 +36,31 @@ export const appFunctions = {
     environment: { [authEnv.mode]: 'optional' },
     environmentFrom: { [authEnv.secret]: 'localSigningSecret' },
   },
-  connect: { routes: ['$connect'], permissions: ['table'], timeoutSeconds: 10 },
-  disconnect: { routes: ['$disconnect'], permissions: ['table'], timeoutSeconds: 10 },
+  connect: { routes: ['$connect'], permissions: ['table'], timeoutSeconds: 10, environment: store },
+  disconnect: { routes: ['$disconnect'], permissions: ['table'], timeoutSeconds: 10, environment: store },
   /** Unknown actions and non-JSON frames: an `error` event back (and a gone caller removed). */
-  default: { routes: ['$default'], permissions: ['table', 'connections'] },
+  default: { routes: ['$default'], permissions: ['table', 'connections'], environment: store },
   ping: { routes: ['ping'], routeResponse: true, permissions: [] },
   /** `send` to a room of FANOUT_THRESHOLD members or more starts the fanOut workflow. */
   rooms: {
     routes: ['join', 'leave', 'send'],
     permissions: ['table', 'connections', 'startWorkflow'],
     timeoutSeconds: 10,
+    // Rooms of FANOUT_THRESHOLD members or more fan out, at FANOUT_RATE_PER_SECOND (docs/fan-out.md).
+    environment: { ...store, FANOUT_THRESHOLD: '250', FANOUT_RATE_PER_SECOND: '5000' },
   },
   submitJob: {
     routes: ['submitJob'],
     permissions: ['table', 'connections', 'startWorkflow'],
     timeoutSeconds: 10,
+    environment: store,
   },
   /** Workflow task: works up to the protocol's MAX_JOB_DURATION_MS (60 s), reporting progress. */
-  doWork: { permissions: ['table', 'connections'], timeoutSeconds: 90 },
-  getConnections: { permissions: ['table'], timeoutSeconds: 10 },
-  notify: { permissions: ['table', 'connections'], timeoutSeconds: 30 },
+  doWork: { permissions: ['table', 'connections'], timeoutSeconds: 90, environment: store },
+  getConnections: { permissions: ['table'], timeoutSeconds: 10, environment: store },
+  notify: { permissions: ['table', 'connections'], timeoutSeconds: 30, environment: store },
   /** Fan-out workflow task: one shard of a big room's broadcast, paced (see docs/fan-out.md). */
-  fanOut: { permissions: ['table', 'connections'], timeoutSeconds: 120, memoryMb: 512 },
+  fanOut: { permissions: ['table', 'connections'], timeoutSeconds: 120, memoryMb: 512, environment: store },
 } as const satisfies Record<string, AppFunction>;
 
 export type AppFunctionName = keyof typeof appFunctions;
