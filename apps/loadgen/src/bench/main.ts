@@ -10,6 +10,7 @@ import { formatTable } from './figures.js';
 import { runCeiling } from './suite-ceiling.js';
 import { runDevLoop } from './suite-dev-loop.js';
 import { runEcho } from './suite-echo.js';
+import { runFanOut, runPostCost } from './suite-fan-out.js';
 import { runReference } from './suite-reference.js';
 
 const packageDir = fileURLToPath(new URL('../../', import.meta.url));
@@ -18,8 +19,8 @@ const { values: flags } = parseArgs({
     runs: { type: 'string', default: '5' },
     out: { type: 'string', default: resolve(packageDir, 'bench-results/latest.json') },
     'cpu-prof': { type: 'boolean', default: false },
-    /** Comma-separated parts: ceiling, echo, reference, devloop. Skipped parts' figures have no ratio. */
-    only: { type: 'string', default: 'ceiling,echo,reference,devloop' },
+    /** Comma-separated parts: ceiling, echo, reference, devloop, fanout (postcost: its CPU-per-post A/B alone). Skipped parts' figures have no ratio. */
+    only: { type: 'string', default: 'ceiling,echo,reference,devloop,fanout' },
   },
 });
 const runs = Number(flags.runs);
@@ -38,9 +39,9 @@ const ctx: BenchContext = {
 };
 // The whole suite must end: a hung scenario is a failure, not a wait.
 const hardStop = setTimeout(() => {
-  process.stderr.write('bench: still running after 10 minutes; giving up\n');
+  process.stderr.write('bench: still running after 30 minutes; giving up\n');
   process.exit(1);
-}, 600_000);
+}, 1_800_000);
 hardStop.unref();
 
 const parts = new Set(flags.only.split(','));
@@ -49,6 +50,9 @@ if (parts.has('ceiling')) await runCeiling(ctx);
 if (parts.has('echo')) await runEcho(ctx, unavailable);
 if (parts.has('reference')) await runReference(ctx, unavailable);
 if (parts.has('devloop')) await runDevLoop(ctx, unavailable);
+// fanout: CPU per post (SDK client against the signer), then big rooms; postcost: the first alone.
+if (parts.has('fanout') || parts.has('postcost')) await runPostCost(ctx, unavailable);
+if (parts.has('fanout')) await runFanOut(ctx, unavailable);
 
 const results = {
   generatedAt: new Date().toISOString(),
