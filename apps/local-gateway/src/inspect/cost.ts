@@ -14,8 +14,14 @@ export interface ObservedUsage {
   lambda: Array<{ functionName: string; invocations: number; durationMs: number; memoryMb: number }>;
   /** Absent when the DynamoDB endpoint is external and its requests were not seen. */
   dynamodb?: { readUnits: number; writeUnits: number };
+  /** Standard workflows' state transitions. */
   stateTransitions: number;
+  /** Express workflows: executions and their summed duration. */
+  expressExecutions?: { requests: number; durationMs: number };
 }
+
+/** Express bills memory in 64 MB steps; the local runtime cannot tell an execution's memory, so the smallest. */
+const EXPRESS_MEMORY_GB = 64 / 1024;
 
 export interface CostLine {
   service: 'API Gateway' | 'Lambda' | 'DynamoDB' | 'Step Functions';
@@ -107,6 +113,27 @@ export function estimateCost(usage: ObservedUsage, region: PricedRegion): CostEs
     unit: 'transitions',
     usd: (usage.stateTransitions / 1000) * p.stepFunctions.standardTransitionsPerThousand,
   });
+  if (usage.expressExecutions) {
+    const { requests, durationMs } = usage.expressExecutions;
+    const expressGbSeconds = (durationMs / 1000) * EXPRESS_MEMORY_GB;
+    lines.push(
+      {
+        service: 'Step Functions',
+        item: 'express requests',
+        quantity: requests,
+        unit: 'executions',
+        usd: (requests / 1e6) * p.stepFunctions.expressRequestsPerMillion,
+      },
+      {
+        service: 'Step Functions',
+        item: 'express duration (64 MB)',
+        quantity: expressGbSeconds,
+        unit: 'GB-seconds',
+        usd: expressGbSeconds * p.stepFunctions.expressGbSecond,
+      },
+    );
+    notes.push('Express duration is priced at 64 MB, the smallest memory step (100 ms minimum each).');
+  }
   const totalUsd = lines.reduce((sum, line) => sum + line.usd, 0);
   return {
     region,

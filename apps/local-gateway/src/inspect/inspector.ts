@@ -47,10 +47,11 @@ function sendJson(res: ServerResponse, status: number, body?: unknown): void {
 
 export function createInspector(parts: InspectorParts): Inspector {
   const { ctx, recorder } = parts;
-  const sfn = new StepFunctionsReader(
-    parts.stepFunctions.endpoint,
-    Object.values(parts.stepFunctions.stateMachineArns),
-  );
+  const machines = Object.entries(parts.stepFunctions.stateMachineArns).map(([name, arn]) => ({
+    arn,
+    express: ctx.manifest.stateMachines?.[name]?.type === 'EXPRESS',
+  }));
+  const sfn = new StepFunctionsReader(parts.stepFunctions.endpoint, machines);
   const dynamo = new DynamoReader(parts.dynamo.endpoint, ctx.api.region, parts.credentials);
   const snapshot = () => buildSnapshot(recorder, parts.settings);
   const stream = new SnapshotStream((onChange) => recorder.onChange(onChange), snapshot);

@@ -25,7 +25,7 @@ export class MetricSeries {
     this.#buckets = new RingBuffer(keep);
   }
 
-  add(value: number, now = Date.now()): void {
+  add(value: number, now: number): void {
     const start = now - (now % this.periodMs);
     let bucket = this.#current;
     if (bucket?.start !== start) {

@@ -67,15 +67,16 @@ export class GatewayMetrics {
     }
   }
 
-  api(name: ApiGatewayMetricName, value = 1): void {
-    this.#api.get(name)!.add(value);
+  // `now` is passed in: one clock read per frame or invocation, whatever it adds to.
+  api(name: ApiGatewayMetricName, value: number, now: number): void {
+    this.#api.get(name)!.add(value, now);
   }
 
-  lambda(functionName: string, durationMs: number, failed: boolean): void {
+  lambda(functionName: string, durationMs: number, failed: boolean, now: number): void {
     const series = this.#functionSeries(functionName);
-    series.get('Invocations')!.add(1);
-    series.get('Duration')!.add(durationMs);
-    if (failed) series.get('Errors')!.add(1);
+    series.get('Invocations')!.add(1, now);
+    series.get('Duration')!.add(durationMs, now);
+    if (failed) series.get('Errors')!.add(1, now);
   }
 
   /** Totals per function since start: invocations and summed duration (the bill's inputs). */

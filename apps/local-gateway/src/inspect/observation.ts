@@ -30,6 +30,9 @@ function settingsOf(config: ResolvedGatewayOptions): Record<string, unknown> {
     limits: config.limits,
     heartbeatIntervalMs: config.heartbeatIntervalMs,
     chaosMaxDelayMs: config.chaosMaxDelayMs,
+    // The @connections API's simulated latency and account throttle (0: off).
+    connectionsLatencyMs: config.connectionsLatencyMs,
+    connectionsRateLimit: config.connectionsRateLimit,
     runtime: config.runtime,
     inspectorFrames: config.inspectorFrames,
     inspectorInvocations: config.inspectorInvocations,

@@ -17,7 +17,13 @@ export interface RegionPrices {
     gbSecondArm64: number;
   };
   dynamodb: { writeRequestUnitsPerMillion: number; readRequestUnitsPerMillion: number };
-  stepFunctions: { standardTransitionsPerThousand: number };
+  stepFunctions: {
+    standardTransitionsPerThousand: number;
+    /** Express workflows (the reference app's fan-out): per million executions started. */
+    expressRequestsPerMillion: number;
+    /** Express duration, per GB-second (memory billed in 64 MB steps, 100 ms minimum). */
+    expressGbSecond: number;
+  };
   /** For docs/cost.md's comparison: AppSync Events. */
   appSyncEvents: { operationsPerMillion: number; connectionMinutesPerMillion: number };
 }
@@ -37,7 +43,8 @@ export const priceTable = {
     'API Gateway eu-west-1 ($1.14 messages, $0.285 connection minutes): not verified at the date.',
     'Lambda arm64 $0.0000133334 per GB-second in both regions: confirmed by the rate table of artillery 2.0.28 (lib/platform/aws-lambda/prices.js); $0.20 per million requests confirmed for us-east-1, not for eu-west-1.',
     'DynamoDB us-east-1 on-demand ($0.625 WRU, $0.125 RRU per million, after the November 2024 cut): confirmed by two secondary sources; eu-west-1 figures not verified.',
-    'Step Functions Standard $0.025 per 1,000 state transitions: confirmed for us-east-1 by a secondary source; eu-west-1 not verified. Express workflows are not used by the stack.',
+    'Step Functions Standard $0.025 per 1,000 state transitions: confirmed for us-east-1 by a secondary source; eu-west-1 not verified.',
+    'Step Functions Express $1.00 per million requests: confirmed by a secondary source; $0.00001667 per GB-second (first 1,000 GB-hours) not verified at the date, for either region.',
     'AppSync Events $1.00 per million Event API operations: confirmed for eu-west-1 by the AWS price list (via a public dataset); $0.08 per million connection minutes not verified.',
     'Free tiers, data transfer, CloudWatch Logs and tiered discounts above the first tier are left out.',
   ],
@@ -46,14 +53,22 @@ export const priceTable = {
       apiGateway: { messagesPerMillion: 1.0, connectionMinutesPerMillion: 0.25 },
       lambda: { requestsPerMillion: 0.2, gbSecondArm64: 0.0000133334 },
       dynamodb: { writeRequestUnitsPerMillion: 0.625, readRequestUnitsPerMillion: 0.125 },
-      stepFunctions: { standardTransitionsPerThousand: 0.025 },
+      stepFunctions: {
+        standardTransitionsPerThousand: 0.025,
+        expressRequestsPerMillion: 1.0,
+        expressGbSecond: 0.00001667,
+      },
       appSyncEvents: { operationsPerMillion: 1.0, connectionMinutesPerMillion: 0.08 },
     },
     'eu-west-1': {
       apiGateway: { messagesPerMillion: 1.14, connectionMinutesPerMillion: 0.285 },
       lambda: { requestsPerMillion: 0.2, gbSecondArm64: 0.0000133334 },
       dynamodb: { writeRequestUnitsPerMillion: 0.7063, readRequestUnitsPerMillion: 0.1413 },
-      stepFunctions: { standardTransitionsPerThousand: 0.025 },
+      stepFunctions: {
+        standardTransitionsPerThousand: 0.025,
+        expressRequestsPerMillion: 1.0,
+        expressGbSecond: 0.00001667,
+      },
       appSyncEvents: { operationsPerMillion: 1.0, connectionMinutesPerMillion: 0.08 },
     },
   } satisfies Record<string, RegionPrices>,

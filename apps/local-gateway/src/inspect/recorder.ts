@@ -101,9 +101,11 @@ export class Recorder implements GatewayObserver {
   request(record: RequestRecord): void {
     const ranIntegration = record.integrationLatencyMs !== undefined;
     if (record.eventType === 'CONNECT' && (record.status < 400 || ranIntegration)) {
-      this.metrics.api('ConnectCount');
+      this.metrics.api('ConnectCount', 1, record.requestTimeEpoch);
     }
-    if (record.status >= 400 && record.status < 500 && !ranIntegration) this.metrics.api('ClientError');
+    if (record.status >= 400 && record.status < 500 && !ranIntegration) {
+      this.metrics.api('ClientError', 1, record.requestTimeEpoch);
+    }
     this.#accessLog?.write(record);
     this.#changed();
   }
@@ -131,7 +133,7 @@ export class Recorder implements GatewayObserver {
 
   frame(connectionId: string, direction: 'in' | 'out', data: string | Buffer): void {
     const at = Date.now();
-    this.metrics.api('MessageCount');
+    this.metrics.api('MessageCount', 1, at);
     this.usage.messages += 1;
     this.usage.messageUnits += billedMessageUnits(data);
     const stats = this.connections.get(connectionId);
@@ -147,13 +149,14 @@ export class Recorder implements GatewayObserver {
 
   invoked(record: InvocationRecord): void {
     const { result } = record;
-    this.metrics.lambda(record.functionName, result.durationMs, !result.ok);
+    const now = Date.now();
+    this.metrics.lambda(record.functionName, result.durationMs, !result.ok, now);
     // Routes are API Gateway integrations; the authorizer and workflow tasks are not.
     if (!record.route.startsWith('(')) {
-      this.metrics.api('IntegrationLatency', result.durationMs);
-      if (!result.ok) this.metrics.api('ExecutionError');
+      this.metrics.api('IntegrationLatency', result.durationMs, now);
+      if (!result.ok) this.metrics.api('ExecutionError', 1, now);
       const statusCode = result.ok ? (result.value as { statusCode?: unknown } | null)?.statusCode : 500;
-      if (typeof statusCode === 'number' && statusCode >= 400) this.metrics.api('IntegrationError');
+      if (typeof statusCode === 'number' && statusCode >= 400) this.metrics.api('IntegrationError', 1, now);
     }
     if (this.#keeping) this.invocations.push({ ...record, id: `${record.requestId}.${++this.#seq}` });
     this.#changed();

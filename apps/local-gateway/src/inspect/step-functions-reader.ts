@@ -29,13 +29,29 @@ interface HistoryEvent {
 const iso = (epochSeconds: unknown) =>
   typeof epochSeconds === 'number' ? new Date(epochSeconds * 1000).toISOString() : undefined;
 
+/** What Step Functions bills: Standard per transition, Express per execution and duration. */
+export interface StepFunctionsBilling {
+  standardTransitions: number;
+  expressRequests: number;
+  /** Finished Express executions, each rounded up to 100 ms as billed. */
+  expressDurationMs: number;
+}
+
+interface ListedExecution {
+  executionArn: string;
+  status: string;
+  startDate: number;
+  stopDate?: number;
+  express: boolean;
+}
+
 export class StepFunctionsReader {
   // A finished execution's transitions never change: counted once.
   readonly #finishedTransitions = new Map<string, number>();
 
   constructor(
     readonly endpoint: string,
-    readonly stateMachineArns: string[],
+    readonly machines: Array<{ arn: string; express: boolean }>,
   ) {}
 
   async #call<T>(operation: string, body: Record<string, unknown>): Promise<T> {
@@ -52,13 +68,14 @@ export class StepFunctionsReader {
     return (await response.json()) as T;
   }
 
-  async #executionArns(): Promise<Array<{ executionArn: string; status: string }>> {
-    const all: Array<{ executionArn: string; status: string }> = [];
-    for (const stateMachineArn of this.stateMachineArns) {
-      const { executions } = await this.#call<{
-        executions: Array<{ executionArn: string; status: string }>;
-      }>('ListExecutions', { stateMachineArn, maxResults: 1000 });
-      all.push(...executions);
+  async #executionArns(): Promise<ListedExecution[]> {
+    const all: ListedExecution[] = [];
+    for (const { arn, express } of this.machines) {
+      const { executions } = await this.#call<{ executions: Array<Omit<ListedExecution, 'express'>> }>(
+        'ListExecutions',
+        { stateMachineArn: arn, maxResults: 1000 },
+      );
+      all.push(...executions.map((e) => ({ ...e, express })));
     }
     return all;
   }
@@ -101,21 +118,33 @@ export class StepFunctionsReader {
   }
 
   /**
-   * State transitions so far, as Step Functions Standard bills them: one per state entered
-   * (the executions the local service still remembers, at most 1,000 finished per machine).
+   * What the executions so far would be billed (those the local service still remembers, at
+   * most 1,000 finished per machine): Standard, one transition per state entered; Express, one
+   * request per execution and its duration.
    */
-  async transitions(): Promise<number> {
-    let total = 0;
-    for (const { executionArn, status } of await this.#executionArns()) {
-      const cached = this.#finishedTransitions.get(executionArn);
-      if (cached !== undefined) {
-        total += cached;
-        continue;
-      }
-      const count = (await this.#history(executionArn)).filter((e) => e.type.endsWith('StateEntered')).length;
-      if (status !== 'RUNNING') this.#finishedTransitions.set(executionArn, count);
-      total += count;
+  async billing(): Promise<StepFunctionsBilling> {
+    const billing: StepFunctionsBilling = {
+      standardTransitions: 0,
+      expressRequests: 0,
+      expressDurationMs: 0,
+    };
+    for (const execution of await this.#executionArns()) {
+      if (execution.express) {
+        billing.expressRequests += 1;
+        if (execution.stopDate !== undefined) {
+          const ms = (execution.stopDate - execution.startDate) * 1000;
+          billing.expressDurationMs += Math.max(100, Math.ceil(ms / 100) * 100);
+        }
+      } else billing.standardTransitions += await this.#transitionsOf(execution);
     }
-    return total;
+    return billing;
+  }
+
+  async #transitionsOf({ executionArn, status }: ListedExecution): Promise<number> {
+    const cached = this.#finishedTransitions.get(executionArn);
+    if (cached !== undefined) return cached;
+    const count = (await this.#history(executionArn)).filter((e) => e.type.endsWith('StateEntered')).length;
+    if (status !== 'RUNNING') this.#finishedTransitions.set(executionArn, count);
+    return count;
   }
 }

@@ -8,7 +8,7 @@ export interface UsageSources {
   recorder: Recorder;
   manifest: Manifest;
   dynamo: Pick<DynamoService, 'requestCounts'>;
-  stepFunctions: Pick<StepFunctionsReader, 'transitions'>;
+  stepFunctions: Pick<StepFunctionsReader, 'billing'>;
 }
 
 /**
@@ -22,9 +22,10 @@ export async function collectUsage(sources: UsageSources, now = Date.now()): Pro
     const spec = manifest.functions[functionName];
     return spec ? resolveFunction(functionName, spec).memoryMb : lambdaDefaults.memoryMb;
   };
-  const [dynamodb, stateTransitions] = await Promise.all([
+  const none = { standardTransitions: 0, expressRequests: 0, expressDurationMs: 0 };
+  const [dynamodb, workflows] = await Promise.all([
     sources.dynamo.requestCounts?.(),
-    sources.stepFunctions.transitions().catch(() => 0),
+    sources.stepFunctions.billing().catch(() => none),
   ]);
   return {
     windowMs: now - recorder.startedAt,
@@ -32,6 +33,7 @@ export async function collectUsage(sources: UsageSources, now = Date.now()): Pro
     connectionMinutes: recorder.connectionMs(now) / 60_000,
     lambda: recorder.metrics.lambdaTotals().map((f) => ({ ...f, memoryMb: memoryOf(f.functionName) })),
     ...(dynamodb ? { dynamodb: { readUnits: dynamodb.readUnits, writeUnits: dynamodb.writeUnits } } : {}),
-    stateTransitions,
+    stateTransitions: workflows.standardTransitions,
+    expressExecutions: { requests: workflows.expressRequests, durationMs: workflows.expressDurationMs },
   };
 }

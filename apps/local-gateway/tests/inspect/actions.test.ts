@@ -90,6 +90,19 @@ describe('the inspector: what it shows and what it does', () => {
     expect(calls.slice(before)).toEqual([detail.event]);
   });
 
+  it('shows the running settings: stage, limits, chaos, latency', async () => {
+    const { settings } = await inspectorApi(gw.address).get<{ settings: Record<string, unknown> }>('state');
+    expect(settings).toMatchObject({
+      stage: 'dev',
+      region: 'us-east-1',
+      chaosMaxDelayMs: 0,
+      connectionsLatencyMs: 0,
+      connectionsRateLimit: 0,
+      limits: { maxFrameBytes: 32768, maxMessageBytes: 131072, idleTimeoutMs: 600000 },
+      functions: ['app'],
+    });
+  });
+
   it('refuses an action without its header, so another origin cannot trigger one', async () => {
     const response = await inspectorApi(gw.address).act('POST', 'connections/x/messages', 'hi', false);
     expect(response.status).toBe(403);

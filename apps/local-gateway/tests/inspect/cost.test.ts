@@ -37,6 +37,25 @@ describe('the cost estimate', () => {
     expect(estimate.monthlyUsd).toBeCloseTo(estimate.totalUsd, 9);
   });
 
+  it('prices Express workflows per request and per GB-second at 64 MB', () => {
+    const estimate = estimateCost(
+      {
+        windowMs: 1000,
+        messageUnits: 0,
+        connectionMinutes: 0,
+        lambda: [],
+        stateTransitions: 0,
+        expressExecutions: { requests: 2_000_000, durationMs: 1_000_000 },
+      },
+      'us-east-1',
+    );
+    const line = (item: string) => estimate.lines.find((l) => l.item === item);
+    expect(line('express requests')).toMatchObject({ quantity: 2_000_000, usd: 2 });
+    // 1,000 s at 64 MB is 62.5 GB-seconds.
+    expect(line('express duration (64 MB)')?.quantity).toBeCloseTo(62.5, 9);
+    expect(line('express duration (64 MB)')?.usd).toBeCloseTo(62.5 * 0.00001667, 12);
+  });
+
   it('extrapolates the observed rate to 30 days, and says when DynamoDB was not counted', () => {
     const estimate = estimateCost(
       { windowMs: 60_000, messageUnits: 1_000, connectionMinutes: 10, lambda: [], stateTransitions: 0 },

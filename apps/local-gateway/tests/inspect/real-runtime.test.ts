@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { loadManifest } from '@switchboard/manifest';
 import { createGateway, type Gateway, type GatewayAddress } from '../../src/index.js';
 import { nextMessage, openClient, openTestClient } from '../../src/testing/index.js';
 import { eventually, inspectorApi } from './inspector-api.js';
@@ -97,6 +98,27 @@ describe('the inspector over the real runtime, dynalite and Step Functions', () 
     expect(await response.json()).toEqual({
       message: 'No prices for region "mars-1": use one of us-east-1, eu-west-1.',
     });
+  });
+});
+
+describe('Express workflows, priced per execution and duration', () => {
+  it('counts an Express execution as a request and its duration, not as transitions', async () => {
+    const loaded = loadManifest(join(__dirname, '..', 'fixtures', 'relay', 'manifest.json'));
+    loaded.manifest.stateMachines!.notify!.type = 'EXPRESS';
+    const gateway = createGateway({ manifest: loaded, port: 0 });
+    const address = await gateway.listen();
+    const ws = await openClient(address.webSocketUrl);
+    ws.send(JSON.stringify({ action: 'job', n: 1 }));
+    expect(await nextMessage(ws, 10_000)).toBe('job result 2');
+    await eventually(async () => {
+      const cost = await inspectorApi(address).get<Cost>('cost');
+      expect(quantity(cost, 'standard state transitions')).toBe(0);
+      expect(quantity(cost, 'express requests')).toBe(1);
+      // At least 100 ms at 64 MB.
+      expect(quantity(cost, 'express duration (64 MB)')).toBeGreaterThanOrEqual(0.1 * (64 / 1024));
+    });
+    ws.close();
+    await gateway.close();
   });
 });
 

@@ -5,7 +5,7 @@ import { announce, stopOnSignal } from './announce.js';
 /** The part of `@switchboard/local-gateway` the bench uses. */
 interface GatewayModule {
   relaunchWithGatewayFlags(): void;
-  createGateway(options: { manifest: string; port: number; stage: string }): {
+  createGateway(options: { manifest: string; port: number; stage: string; inspector?: boolean }): {
     listen(): Promise<{ webSocketUrl: string; connectionsEndpoint: string }>;
     close(): Promise<void>;
   };
@@ -20,7 +20,9 @@ const moduleName = process.env.SWITCHBOARD_BENCH_GATEWAY ?? '@switchboard/local-
 const { createGateway, relaunchWithGatewayFlags } = (await import(moduleName)) as GatewayModule;
 // Under the V8 flags `switchboard dev` runs with, so memory figures are what users get.
 relaunchWithGatewayFlags();
-const gateway = createGateway({ manifest, port: 0, stage: 'bench' });
+// SWITCHBOARD_BENCH_INSPECTOR=off: the gateway without its recorder, for the inspector's A/B.
+const inspector = process.env.SWITCHBOARD_BENCH_INSPECTOR === 'off' ? { inspector: false } : {};
+const gateway = createGateway({ manifest, port: 0, stage: 'bench', ...inspector });
 const address = await gateway.listen();
 announce({ webSocketUrl: address.webSocketUrl, connectionsEndpoint: address.connectionsEndpoint });
 stopOnSignal(() => gateway.close());
