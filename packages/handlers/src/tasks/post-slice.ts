@@ -55,7 +55,11 @@ export const postSlice = (deps: PostSliceDeps) => {
         } catch (error) {
           if (isGone(error)) {
             result.gone += 1;
-            await deps.store.removeConnection(connectionId).catch(() => undefined);
+            // A removal that fails leaves a stale member for the TTL: said in the task's log line.
+            await deps.store.removeConnection(connectionId).catch((removeError: unknown) => {
+              const errorName = removeError instanceof Error ? removeError.name : 'Error';
+              result.failed.push({ connectionId, errorName: `remove after Gone: ${errorName}` });
+            });
             return;
           }
           if (!isRetryablePostError(error)) {
