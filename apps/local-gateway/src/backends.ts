@@ -1,7 +1,9 @@
-import type { Manifest } from '@switchboard/manifest';
+import type { LoadedManifest, Manifest } from '@switchboard/manifest';
 import type { DynamoService, FunctionRuntime, StepFunctionsService } from './contracts.js';
 import { ConnectionApiError } from './errors.js';
+import { withFunctionVariables } from './function-variables.js';
 import type { GatewayObserver } from './inspect/observer.js';
+import { resolveSigningSecret } from './local-auth/index.js';
 import { computeFunctionEnvironment } from './local-service-environment.js';
 import type { ResolvedGatewayOptions } from './options.js';
 import { createBatchedStderrSink } from './runtime/index.js';
@@ -17,6 +19,14 @@ export interface Backends {
   environment: Record<string, string>;
   /** The same for another manifest (a live reload's). */
   environmentOf(manifest: Manifest): Record<string, string>;
+  /**
+   * The manifest as the runtime runs it: `environmentFrom` filled in (the signing secret) and the
+   * `--env-file`/`--env` variables over each function's `environment`. The runtime's `update`
+   * applies it to a live reload's manifest.
+   */
+  runtimeManifestOf(loaded: LoadedManifest): LoadedManifest;
+  /** The HMAC secret of `switchboard token` (`environmentFrom: localSigningSecret`). */
+  signingSecret: string;
   close(): Promise<void>;
 }
 
@@ -93,6 +103,16 @@ export async function startBackends(config: ResolvedGatewayOptions, front: Backe
       }),
     });
     const environment = environmentOf(manifest);
+    const signingSecret = config.signingSecret ?? resolveSigningSecret(config.dataDir);
+    const runtimeManifestOf = (loaded: LoadedManifest) =>
+      withFunctionVariables(loaded, {
+        values: { localSigningSecret: signingSecret },
+        variables: config.environment,
+        gatewayEnvironment: environmentOf(loaded.manifest),
+        connectionsEndpoint: front.connectionsEndpoint,
+        stateMachineArns: stepFunctions.stateMachineArns,
+      });
+    const loaded = runtimeManifestOf(config.loaded);
     // Functions' lines still go to stderr, and to the inspector beside each invocation.
     const stderr = createBatchedStderrSink();
     started.push({ close: async () => stderr.flush() });
@@ -100,9 +120,23 @@ export async function startBackends(config: ResolvedGatewayOptions, front: Backe
       stderr(entry);
       front.observer.functionLog(entry.functionName, entry.line);
     };
-    runtime = await config.createRuntime({ loaded: config.loaded, environment, ...config.runtime, onLog });
+    const created = await config.createRuntime({ loaded, environment, ...config.runtime, onLog });
+    // A live reload hands `update` the manifest as loaded from disk: give it the same variables
+    // (signing secret, --env) as the first one, or they would vanish at the first manifest change.
+    const update = created.update?.bind(created);
+    if (update) created.update = (next) => update({ ...next, loaded: runtimeManifestOf(next.loaded) });
+    runtime = created;
     started.push(runtime);
-    return { runtime, dynamo, stepFunctions, environment, environmentOf, close: closeAll };
+    return {
+      runtime,
+      dynamo,
+      stepFunctions,
+      environment,
+      environmentOf,
+      runtimeManifestOf,
+      signingSecret,
+      close: closeAll,
+    };
   } catch (error) {
     await closeAll();
     throw error;

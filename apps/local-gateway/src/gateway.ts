@@ -4,11 +4,13 @@ import type { Duplex } from 'node:stream';
 import { type Backends, startBackends } from './backends.js';
 import type { GatewayContext } from './context.js';
 import { GatewayError } from './errors.js';
+import { createConnectionsConditions } from './http/connections-conditions.js';
 import { handleRequest } from './http/dispatch.js';
 import { listenOn } from './http/listen.js';
 import { createLocalCertificate, type LocalCertificate } from './http/tls.js';
 import { INSPECTOR_PREFIX, type Inspector } from './inspect/inspector.js';
 import { createObservation } from './inspect/observation.js';
+import type { Recorder } from './inspect/recorder.js';
 import { startLiveReload } from './live-reload.js';
 import { type GatewayOptions, type ResolvedGatewayOptions, resolveOptions } from './options.js';
 import { RouteTable } from './routing/route-table.js';
@@ -37,6 +39,11 @@ export interface GatewayAddress {
   caCertificate: string;
   /** The variables every function got on top of its manifest `environment`. */
   functionEnvironment: Record<string, string>;
+  /**
+   * The HMAC secret of local tokens: functions get it through the manifest's
+   * `environmentFrom: { X: 'localSigningSecret' }`; sign a user's token with `signLocalToken`.
+   */
+  signingSecret: string;
   /** `http://<host>:<port>/@inspector/`, when the inspector is on. */
   inspectorUrl?: string;
 }
@@ -44,6 +51,13 @@ export interface GatewayAddress {
 /** A local API Gateway WebSocket API; nothing listens until {@link Gateway.listen}. */
 export interface Gateway {
   listen(): Promise<GatewayAddress>;
+  /**
+   * What the gateway records (connections, frames sent and received, invocations with event and
+   * result) when the inspector or an access log is on; `@switchboard/local-gateway/testing` reads
+   * it. It keeps frames and invocations once `keep()` is called (the inspector calls it when
+   * opened), in rings of `inspectorFrames` and `inspectorInvocations`.
+   */
+  readonly recorder: Recorder | undefined;
   /** Closes every client with 1001, runs `$disconnect` for each, then stops everything. */
   close(): Promise<void>;
 }
@@ -106,6 +120,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       domainName,
       runtime: started.runtime,
       observer: observation.observer,
+      signingSecret: started.signingSecret,
     });
     const upgrades = createUpgradeHandler(ctx, (connection, ws) => {
       const session = runSession(ctx, connection, ws, { heartbeatIntervalMs: config.heartbeatIntervalMs });
@@ -116,6 +131,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
 
   return {
+    recorder: observation.recorder,
     async listen() {
       if (state !== 'new') throw new GatewayError('listen() may be called once');
       state = 'starting';
@@ -168,6 +184,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         domainName,
         caCertificate: secure!.certificate.cert,
         functionEnvironment: backends.environment,
+        signingSecret: backends.signingSecret,
         ...(front.inspector ? { inspectorUrl: `http://${authorityOf(port)}${INSPECTOR_PREFIX}/` } : {}),
       };
     },
@@ -199,9 +216,11 @@ export function createGateway(options: GatewayOptions): Gateway {
 /** The context the front's parts share, from the resolved options and what listen() started. */
 function createContext(
   config: ResolvedGatewayOptions,
-  parts: Pick<GatewayContext, 'routes' | 'connections' | 'runtime' | 'observer'> & { domainName: string },
+  parts: Pick<GatewayContext, 'routes' | 'connections' | 'runtime' | 'observer' | 'signingSecret'> & {
+    domainName: string;
+  },
 ): GatewayContext {
-  const { routes, connections, domainName, runtime, observer } = parts;
+  const { routes, connections, domainName, runtime, observer, signingSecret } = parts;
   return {
     api: {
       apiId: config.apiId,
@@ -216,8 +235,13 @@ function createContext(
     limits: config.limits,
     credentials: config.credentials,
     chaosMaxDelayMs: config.chaosMaxDelayMs,
+    connectionsConditions: createConnectionsConditions({
+      latencyMs: config.connectionsLatencyMs,
+      rateLimitPerSecond: config.connectionsRateLimit,
+    }),
     runtime,
     log: config.log,
     observer,
+    signingSecret,
   };
 }

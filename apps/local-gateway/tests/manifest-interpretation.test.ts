@@ -4,6 +4,7 @@ import {
   resolveFunctions as interpretFunctions,
   routeTableOf,
 } from '@switchboard/manifest';
+import { withFunctionVariables } from '../src/function-variables.js';
 import { computeFunctionEnvironment } from '../src/local-service-environment.js';
 import { RouteTable } from '../src/routing/route-table.js';
 import { resolveFunctions } from '../src/runtime/function-spec.js';
@@ -26,7 +27,15 @@ describe('the gateway runs the manifest as @switchboard/manifest interprets it',
     stepFunctionsEndpoint: 'http://127.0.0.1:2',
     ...sources,
   });
-  const running = resolveFunctions(loaded, gatewayEnv);
+  // As backends.ts hands the manifest to the runtime: environmentFrom filled in for this world.
+  const values = { localSigningSecret: 'the-local-signing-secret' };
+  const runtimeManifest = withFunctionVariables(loaded, {
+    values,
+    variables: {},
+    gatewayEnvironment: gatewayEnv,
+    ...sources,
+  });
+  const running = resolveFunctions(runtimeManifest, gatewayEnv);
 
   it('selects every route of the route table, with its direction', () => {
     const table = new RouteTable(manifest);
@@ -50,12 +59,17 @@ describe('the gateway runs the manifest as @switchboard/manifest interprets it',
   it('gives each function its environment and the injected variables, with the same names', () => {
     expect(injectedVariableNames(manifest)).toEqual([
       'CONNECTIONS_ENDPOINT',
+      'STATE_MACHINE_ARN_FAN_OUT',
       'STATE_MACHINE_ARN_NOTIFY',
       'TABLE_NAME',
       'TABLE_NAME_CONNECTIONS',
     ]);
+    // The authorizer verifies with the local signing secret, by the manifest's environmentFrom.
+    expect(running.get('authorize')?.env.JWT_SECRET).toBe(values.localSigningSecret);
     for (const name of Object.keys(manifest.functions)) {
-      expect(running.get(name)?.env).toMatchObject(functionEnvironment(manifest, name, sources));
+      expect(running.get(name)?.env).toMatchObject(
+        functionEnvironment(manifest, name, { ...sources, values }),
+      );
     }
   });
 });

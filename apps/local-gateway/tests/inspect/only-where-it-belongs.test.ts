@@ -1,4 +1,4 @@
-import { request } from 'node:https';
+import { httpsStatus } from '../support/https-status.js';
 import { isLoopbackHost } from '../../src/inspect/loopback.js';
 import { resolveOptions } from '../../src/options.js';
 import { startTestGateway } from '../support/gateway.js';
@@ -41,18 +41,7 @@ describe('the inspector only where it belongs', () => {
     const gw = await startTestGateway(functions, { app: () => null });
     expect(gw.address.inspectorUrl).toBe(`http://127.0.0.1:${gw.address.port}/@inspector/`);
     expect((await fetch(`http://127.0.0.1:${gw.address.port}/@inspector/api/state`)).status).toBe(200);
-    const status = await new Promise<number>((resolve, reject) => {
-      const [host, port] = gw.address.domainName.split(':');
-      request(
-        { host, port, path: '/@inspector/api/state', ca: gw.address.caCertificate, servername: 'localhost' },
-        (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        },
-      )
-        .on('error', reject)
-        .end();
-    });
+    const status = await httpsStatus(gw.address, '/@inspector/api/state');
     expect(status).toBe(404);
     await gw.close();
   });
