@@ -44,6 +44,16 @@ export interface CostEstimate {
 
 const MONTH_MS = 30 * 24 * 3600 * 1000;
 
+function line(
+  service: CostLine['service'],
+  item: string,
+  quantity: number,
+  unit: string,
+  usdPerUnit: number,
+): CostLine {
+  return { service, item, quantity, unit, usd: quantity * usdPerUnit };
+}
+
 /**
  * Prices `usage` in `region`.
  * @example
@@ -54,83 +64,52 @@ export function estimateCost(usage: ObservedUsage, region: PricedRegion): CostEs
   const p = priceTable.regions[region];
   const gbSeconds = usage.lambda.reduce((sum, f) => sum + (f.durationMs / 1000) * (f.memoryMb / 1024), 0);
   const requests = usage.lambda.reduce((sum, f) => sum + f.invocations, 0);
+  const M = 1e6;
   const lines: CostLine[] = [
-    {
-      service: 'API Gateway',
-      item: 'messages (32 KB units)',
-      quantity: usage.messageUnits,
-      unit: 'messages',
-      usd: (usage.messageUnits / 1e6) * p.apiGateway.messagesPerMillion,
-    },
-    {
-      service: 'API Gateway',
-      item: 'connection minutes',
-      quantity: usage.connectionMinutes,
-      unit: 'minutes',
-      usd: (usage.connectionMinutes / 1e6) * p.apiGateway.connectionMinutesPerMillion,
-    },
-    {
-      service: 'Lambda',
-      item: 'requests',
-      quantity: requests,
-      unit: 'requests',
-      usd: (requests / 1e6) * p.lambda.requestsPerMillion,
-    },
-    {
-      service: 'Lambda',
-      item: 'compute (arm64)',
-      quantity: gbSeconds,
-      unit: 'GB-seconds',
-      usd: gbSeconds * p.lambda.gbSecondArm64,
-    },
+    line(
+      'API Gateway',
+      'messages (32 KB units)',
+      usage.messageUnits,
+      'messages',
+      p.apiGateway.messagesPerMillion / M,
+    ),
+    line(
+      'API Gateway',
+      'connection minutes',
+      usage.connectionMinutes,
+      'minutes',
+      p.apiGateway.connectionMinutesPerMillion / M,
+    ),
+    line('Lambda', 'requests', requests, 'requests', p.lambda.requestsPerMillion / M),
+    line('Lambda', 'compute (arm64)', gbSeconds, 'GB-seconds', p.lambda.gbSecondArm64),
   ];
   const notes = [
     'Lambda durations are measured locally (worker threads), not on Lambda hardware.',
     'DynamoDB units are approximated from request and response sizes at the local endpoint.',
   ];
   if (usage.dynamodb) {
+    const { writeUnits, readUnits } = usage.dynamodb;
     lines.push(
-      {
-        service: 'DynamoDB',
-        item: 'write request units',
-        quantity: usage.dynamodb.writeUnits,
-        unit: 'WRU',
-        usd: (usage.dynamodb.writeUnits / 1e6) * p.dynamodb.writeRequestUnitsPerMillion,
-      },
-      {
-        service: 'DynamoDB',
-        item: 'read request units',
-        quantity: usage.dynamodb.readUnits,
-        unit: 'RRU',
-        usd: (usage.dynamodb.readUnits / 1e6) * p.dynamodb.readRequestUnitsPerMillion,
-      },
+      line('DynamoDB', 'write request units', writeUnits, 'WRU', p.dynamodb.writeRequestUnitsPerMillion / M),
+      line('DynamoDB', 'read request units', readUnits, 'RRU', p.dynamodb.readRequestUnitsPerMillion / M),
     );
   } else notes.push('DynamoDB not counted: its endpoint is external (DYNAMODB_ENDPOINT).');
-  lines.push({
-    service: 'Step Functions',
-    item: 'standard state transitions',
-    quantity: usage.stateTransitions,
-    unit: 'transitions',
-    usd: (usage.stateTransitions / 1000) * p.stepFunctions.standardTransitionsPerThousand,
-  });
+  const sfn = p.stepFunctions;
+  lines.push(
+    line(
+      'Step Functions',
+      'standard state transitions',
+      usage.stateTransitions,
+      'transitions',
+      sfn.standardTransitionsPerThousand / 1000,
+    ),
+  );
   if (usage.expressExecutions) {
-    const { requests, durationMs } = usage.expressExecutions;
+    const { requests: executions, durationMs } = usage.expressExecutions;
     const expressGbSeconds = (durationMs / 1000) * EXPRESS_MEMORY_GB;
     lines.push(
-      {
-        service: 'Step Functions',
-        item: 'express requests',
-        quantity: requests,
-        unit: 'executions',
-        usd: (requests / 1e6) * p.stepFunctions.expressRequestsPerMillion,
-      },
-      {
-        service: 'Step Functions',
-        item: 'express duration (64 MB)',
-        quantity: expressGbSeconds,
-        unit: 'GB-seconds',
-        usd: expressGbSeconds * p.stepFunctions.expressGbSecond,
-      },
+      line('Step Functions', 'express requests', executions, 'executions', sfn.expressRequestsPerMillion / M),
+      line('Step Functions', 'express duration (64 MB)', expressGbSeconds, 'GB-seconds', sfn.expressGbSecond),
     );
     notes.push('Express duration is priced at 64 MB, the smallest memory step (100 ms minimum each).');
   }
