@@ -4,12 +4,12 @@ import { BootstrapStack } from '../src/bootstrap-stack.js';
 import { stages } from '../src/config/environments.js';
 import { resolveEnvironments } from '../src/config/resolve-environments.js';
 import { configuredSettings } from './support/environments.js';
-import { loadFixture, onlyResource, type TerraformJson } from './support/synth.js';
+import { loadFixture, onlyResource, type TerraformJson, testApp } from './support/synth.js';
 
 const synthBootstrap = (accountIds: string[]) =>
   JSON.parse(
     Testing.synth(
-      new BootstrapStack(Testing.app(), 'bootstrap', {
+      new BootstrapStack(testApp(), 'bootstrap', {
         stackId: 'bootstrap',
         region: 'eu-west-1',
         accountIds,
@@ -75,7 +75,7 @@ describe('every stack synthesized alone', () => {
   const bootstrapIds = plan.bootstraps.map((b) => b.stackId);
   // Each in an app of its own, as the deploy command builds it: nothing else to lean on.
   const texts = [...stages, ...bootstrapIds].map((id) => {
-    const built = createApp({ plan, loadManifest: loadFixture, outdir: Testing.app().outdir, only: [id] });
+    const built = createApp({ plan, loadManifest: loadFixture, outdir: testApp().outdir, only: [id] });
     const [stack, ...others] = [...Object.values(built.stacks), ...built.bootstraps];
     if (!stack || others.length)
       throw new Error(`expected one stack ${id}, got ${others.length + (stack ? 1 : 0)}`);

@@ -30,16 +30,24 @@ export function withManifest(change: (manifest: Manifest) => void, loaded = load
   return { ...loaded, manifest };
 }
 
+/**
+ * A test app whose outdir is this package's `.test-results/cdktf`: `Testing.app()` without one
+ * makes a new temp folder per call and never removes it (nine per test run).
+ */
+export function testApp(): ReturnType<typeof Testing.app> {
+  // Testing.synth writes nothing; the app only needs an existing outdir.
+  const outdir = join(__dirname, '..', '..', '.test-results', 'cdktf');
+  mkdirSync(outdir, { recursive: true });
+  return Testing.app({ outdir });
+}
+
 /** The stack's Terraform JSON, without writing assets (fast: no zip is built). */
 export function synthStack(
   stage: Stage,
   loaded: LoadedManifest = loadFixture(),
   config: EnvConfig = testEnvironments[stage],
 ): TerraformJson {
-  // Testing.synth writes nothing; the app only needs an existing outdir.
-  const outdir = join(__dirname, '..', '..', '.test-results', 'cdktf');
-  mkdirSync(outdir, { recursive: true });
-  const stack = new SwitchboardStack(Testing.app({ outdir }), stage, { stage, config, loaded });
+  const stack = new SwitchboardStack(testApp(), stage, { stage, config, loaded });
   return JSON.parse(Testing.synth(stack)) as TerraformJson;
 }
 
