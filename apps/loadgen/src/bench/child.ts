@@ -18,8 +18,8 @@ export interface ServerProcess extends ServerAnnouncement {
 }
 
 export interface StartServerOptions {
-  /** A file in ./processes: `bare`, `gateway`, or `fan-out-gateway` (the reference app under AWS-like conditions). */
-  entry: 'bare' | 'gateway' | 'fan-out-gateway';
+  /** A file in ./processes: `bare` or `gateway` (a manifest, with a suite's setup as a second argument). */
+  entry: 'bare' | 'gateway';
   args?: string[];
   /** Extra Node flags, e.g. `--cpu-prof`. */
   nodeArgs?: string[];

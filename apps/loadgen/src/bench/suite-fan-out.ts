@@ -15,6 +15,7 @@ import { referenceManifest } from './suite-reference.js';
 import { type CpuPerUnit, cpuWindow, totalOf } from './thread-cpu.js';
 import { withOpenConnections } from './measures.js';
 import { measurePostCost } from './post-cost.js';
+import type { GatewaySetup } from './processes/gateway.js';
 
 const scenario = '9 broadcast to big rooms (fan-out)';
 export const fanOutSizes = [1000, 10_000] as const;
@@ -37,6 +38,27 @@ const figureOf = (path: Path, condition: Condition, size: number): Omit<Figure, 
 });
 const rss10k = { id: 'bigroom.rss.10000', scenario, label: 'gateway RSS with 10,000 conns open', unit: 'MB' };
 
+/**
+ * The reference app under one condition: `FANOUT_THRESHOLD` picks the path (0 posts every room
+ * from `send`, 1 fans every room out), the @connections latency and account throttle are the
+ * condition's.
+ */
+function fanOutSetup(condition: Condition, threshold: number): GatewaySetup {
+  // Under a limit, one broadcast keeps 10% of it for everything else (as FANOUT_RATE_PER_SECOND
+  // would on AWS); without one, no pacing to speak of.
+  const broadcastRate = String(condition.rateLimit > 0 ? Math.floor(condition.rateLimit * 0.9) : 1_000_000);
+  const pacing = { FANOUT_RATE_PER_SECOND: broadcastRate, FANOUT_WORKER_CONCURRENCY: '64' };
+  return {
+    environment: { rooms: { ...pacing, FANOUT_THRESHOLD: String(threshold) }, fanOut: pacing },
+    options: {
+      connectionsLatencyMs: condition.latencyMs,
+      connectionsRateLimit: condition.rateLimit,
+      // As Lambda runs a Map's slices at once: an environment per shard (8), not one per core.
+      runtime: { maxEnvironmentsPerFunction: 8 },
+    },
+  };
+}
+
 /** The 10,000-member line the issue sets a target for: fan-out at 25 ms and 10,000/s. */
 const target = { on: 'value', op: '<=', limit: 1500 } as const;
 
@@ -49,13 +71,8 @@ export async function runFanOut(ctx: BenchContext, unavailable: string | undefin
   let rssMeasured = false;
   for (const condition of conditions) {
     for (const path of paths) {
-      const args = [
-        manifest.path,
-        String(condition.latencyMs),
-        String(condition.rateLimit),
-        String(path.threshold),
-      ];
-      const server = await startServerProcess({ entry: 'fan-out-gateway', args });
+      const args = [manifest.path, JSON.stringify(fanOutSetup(condition, path.threshold))];
+      const server = await startServerProcess({ entry: 'gateway', args });
       try {
         await waitForIdle(server);
         if (!rssMeasured) {
@@ -112,7 +129,7 @@ function addBound(ctx: BenchContext, cpu: CpuPerUnit[], size: number, condition:
   const rateMs = condition.rateLimit
     ? (Math.max(0, size - condition.rateLimit / 2) / condition.rateLimit) * 1000
     : 0;
-  // 8 slices x FANOUT_WORKER_CONCURRENCY (64, fan-out-gateway.ts) posts in flight.
+  // 8 slices x FANOUT_WORKER_CONCURRENCY (64, fanOutSetup) posts in flight.
   const latencyMs = (size / (8 * 64)) * condition.latencyMs;
   addFigure(
     ctx,
@@ -191,7 +208,8 @@ export async function runPostCost(ctx: BenchContext, unavailable: string | undef
   const manifest = referenceManifest();
   const why = unavailable ?? ('unavailable' in manifest ? manifest.unavailable : undefined);
   if (why || !('path' in manifest)) return ctx.log(`  not available: ${why ?? 'no manifest'}`);
-  const server = await startServerProcess({ entry: 'fan-out-gateway', args: [manifest.path, '0', '0', '0'] });
+  const setup = JSON.stringify(fanOutSetup(conditions[0], 0));
+  const server = await startServerProcess({ entry: 'gateway', args: [manifest.path, setup] });
   try {
     await waitForIdle(server);
     const costs = await measurePostCost(server, { rounds: Math.max(3, ctx.runs) });
