@@ -13,7 +13,7 @@ import {
 } from '@switchboard/protocol';
 import { type BroadcastPlan, planBroadcast } from '../core/broadcast-plan.js';
 import type { FanOutExecutionInput } from '../workflow/fan-out-workflow.js';
-import type { MessageRoute, RouteOutcome } from './types.js';
+import type { MessageRoute } from './types.js';
 import { withRequestId } from './with-request-id.js';
 
 /** The fan-out workflow as `send` sees it. */
@@ -59,6 +59,7 @@ export const send =
     const data = encodeServerMessage(chat);
     const reply = withRequestId(chat, message.requestId);
     const plan = await planFor(deps, message.room);
+    let cause: unknown;
     if (plan.path === 'fanOut' && deps.fanOut) {
       const input: FanOutExecutionInput = {
         room: message.room,
@@ -71,20 +72,16 @@ export const send =
       try {
         const executionArn = await deps.fanOut.start(input, chat.id);
         return { reply, fanOut: { executionArn, members: plan.members, slices: plan.shards.length } };
-      } catch (cause) {
+      } catch (error) {
         // The workflow could not start: post from here rather than lose the message.
-        const delivery = await notifier().postToMany(
-          othersIn(deps.store.roomMembers(message.room), connectionId),
-          data,
-        );
-        return { reply, delivery, cause } satisfies RouteOutcome;
+        cause = error;
       }
     }
     const delivery = await notifier().postToMany(
       othersIn(deps.store.roomMembers(message.room), connectionId),
       data,
     );
-    return { reply, delivery };
+    return cause === undefined ? { reply, delivery } : { reply, delivery, cause };
   };
 
 async function planFor(deps: SendDeps, room: string): Promise<BroadcastPlan> {
