@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -18,15 +17,4 @@ export function loadReferenceManifest(environment: Record<string, Record<string,
     spec.environment = { ...spec.environment, ...extra };
   }
   return loaded;
-}
-
-const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
-
-/** An HS256 JWT, as an identity provider would issue one to the reference app's users. */
-export function signToken(secret: string, sub: string): string {
-  const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-  const now = Math.floor(Date.now() / 1000);
-  const payload = base64url(JSON.stringify({ sub, iat: now, exp: now + 600 }));
-  const signature = createHmac('sha256', secret).update(`${header}.${payload}`).digest();
-  return `${header}.${payload}.${base64url(signature)}`;
 }
