@@ -37,7 +37,8 @@ export interface TestClientOptions {
   client?: ClientOptions;
 }
 
-function parse(text: string): ReceivedFrame {
+/** A frame as received: its text, and its JSON when it is an object. */
+export function parseFrame(text: string): ReceivedFrame {
   try {
     const json = JSON.parse(text) as unknown;
     return json && typeof json === 'object' && !Array.isArray(json)
@@ -69,7 +70,7 @@ export async function openTestClient(url: string, options: TestClientOptions = {
     ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
   );
   ws.on('message', (data) => {
-    const frame = parse(data.toString());
+    const frame = parseFrame(data.toString());
     frames.push(frame);
     for (const waiter of waiters) waiter(frame);
   });

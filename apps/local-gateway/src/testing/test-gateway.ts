@@ -10,8 +10,8 @@ import type { KeptInvocation, Recorder } from '../inspect/recorder.js';
 import { type LocalTokenOptions, signLocalToken } from '../local-auth/index.js';
 import type { GatewayOptions } from '../options.js';
 import { emptyTables } from './reset-tables.js';
-import { sleep, TestTimeoutError } from './sockets.js';
-import { openTestClient, type ReceivedFrame, type TestClientOptions } from './test-client.js';
+import { TestTimeoutError } from './sockets.js';
+import { openTestClient, parseFrame, type ReceivedFrame, type TestClientOptions } from './test-client.js';
 
 export interface TestGatewayOptions extends Partial<Omit<GatewayOptions, 'manifest'>> {
   /** A manifest file, or one already loaded. */
@@ -102,17 +102,6 @@ const DEFAULT_WAIT_MS = 10_000;
 const seqOfInvocation = (invocation: KeptInvocation) =>
   Number(invocation.id.slice(invocation.id.lastIndexOf('.') + 1));
 
-function parsed(text: string): Record<string, unknown> | undefined {
-  try {
-    const value = JSON.parse(text) as unknown;
-    return value && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Resolves with the first value `find` returns, checking after every change the recorder reports. */
 function waitForRecord<T>(
   recorder: Recorder,
@@ -177,8 +166,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
         (f) => f.direction === 'out' && f.seq > mark && (!connectionId || f.connectionId === connectionId),
       )
       .map((f) => {
-        const text = typeof f.data === 'string' ? f.data : f.data.toString('utf8');
-        const json = parsed(text);
+        const { text, json } = parseFrame(typeof f.data === 'string' ? f.data : f.data.toString('utf8'));
         return { connectionId: f.connectionId, at: f.at, text, ...(json ? { json } : {}) };
       });
   const invocations = (filter: InvocationFilter = {}): KeptInvocation[] =>
@@ -198,15 +186,14 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
       ...recorder.invocations.toArray().slice(-1).map(seqOfInvocation),
     );
 
-  const connectionIdOf = async (userAgent: string): Promise<string> => {
-    // The session reports the connection before the client sees the 101, so this is at most a turn away.
-    for (let i = 0; i < 200; i++) {
-      for (const stats of recorder.connections.values())
-        if (stats.userAgent === userAgent) return stats.connectionId;
-      await sleep(5);
-    }
-    throw new TestTimeoutError(`the gateway never reported the connection of ${userAgent}`);
-  };
+  // The session reports the connection before the client sees the 101, so this is at most a turn away.
+  const connectionIdOf = (userAgent: string): Promise<string> =>
+    waitForRecord(
+      recorder,
+      () => [...recorder.connections.values()].find((stats) => stats.userAgent === userAgent)?.connectionId,
+      2000,
+      `connection of ${userAgent}`,
+    );
 
   const test: TestGateway = {
     address,
