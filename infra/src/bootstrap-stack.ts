@@ -38,9 +38,7 @@ export class BootstrapStack extends TerraformStack {
     this.stateBucket = new StateBucket(this, 'state', {
       // The same name staging and prod put in their backend; with no account configured (dev
       // only), the caller's account, which nothing else needs to know at synth time.
-      bucketName: accountId
-        ? stateBucketName(accountId, target.region)
-        : `switchboard-tfstate-${identity.accountId}-${target.region}`,
+      bucketName: stateBucketName(accountId ?? identity.accountId, target.region),
     });
     new TerraformOutput(this, 'state_bucket', {
       value: this.stateBucket.bucketName,

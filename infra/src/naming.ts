@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import { ConfigError } from './errors.js';
 
 /** What a name is for; each AWS service has its own length limit. */
@@ -80,12 +81,14 @@ export function createNaming(stage: string, app = 'switchboard'): Naming {
 
 /**
  * The Terraform state bucket of one account and Region (bucket names are global, so both are in
- * it). The bootstrap stack creates it; staging and prod name it in their S3 backend.
+ * it). The bootstrap stack creates it; staging and prod name it in their S3 backend. The account
+ * may be a token (the bootstrap stack of an unconfigured dev uses the caller's account).
  * @example stateBucketName('123456789012', 'eu-west-1') // 'switchboard-tfstate-123456789012-eu-west-1'
  */
 export function stateBucketName(accountId: string, region: string, app = 'switchboard'): string {
   const name = `${app}-tfstate-${accountId}-${region}`;
-  if (name.length > maxLength.bucket) {
+  // An account known only at apply time (the caller's, a token) has no length to check yet.
+  if (!Token.isUnresolved(accountId) && name.length > maxLength.bucket) {
     throw new ConfigError(
       `The bucket name "${name}" is ${name.length} characters; S3 allows ${maxLength.bucket}`,
     );
