@@ -26,22 +26,20 @@ export interface FanOutSettingsProps {
  * manifest like any state machine.
  */
 export class FanOutEnvironment extends Construct {
-  readonly variables: Readonly<Record<string, string>>;
-
   constructor(scope: Construct, id: string, props: FanOutSettingsProps) {
     super(scope, id);
     const { roomShards, threshold, ratePerSecond } = props.settings;
     if (!Number.isInteger(roomShards) || roomShards < 1 || roomShards > 100) {
       throw new RangeError(`fanOut.roomShards must be an integer from 1 to 100, got ${roomShards}`);
     }
-    this.variables = {
+    const variables = {
       [fanOutVariables.roomShards]: String(roomShards),
       [fanOutVariables.threshold]: String(threshold),
       [fanOutVariables.ratePerSecond]: String(ratePerSecond),
     };
     for (const [functionName, fn] of props.functions) {
       const declared = props.manifest.functions[functionName]?.environment ?? {};
-      for (const [name, value] of Object.entries(this.variables)) {
+      for (const [name, value] of Object.entries(variables)) {
         if (name in declared) fn.addEnvironment(name, value);
       }
     }
