@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadManifest } from '@switchboard/manifest';
 import { stages } from '../src/config/environments.js';
+import { locateBundle } from '../src/constructs/handler-function.js';
 import { testEnvironments as environments } from './support/environments.js';
 import { BundleNotFoundError, ConfigError } from '../src/errors.js';
 import {
@@ -107,6 +108,18 @@ describe('bundles', () => {
       expect(run).toThrow(
         /Bundle of function "ping" not found: no such folder .*pnpm --filter @switchboard\/handlers build/,
       );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("names the module files it looked for when the folder holds none (a dotted name kept whole)", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'infra-bundles-'));
+    try {
+      mkdirSync(join(dir, 'functions', 'ping'), { recursive: true });
+      const fn = { name: 'ping', handler: 'functions/ping/index.min.handler', bundleDir: 'functions/ping' };
+      expect(() => locateBundle(fn, dir)).toThrow(BundleNotFoundError);
+      expect(() => locateBundle(fn, dir)).toThrow(/no index\.min\.js, index\.min\.mjs or index\.min\.cjs/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -9,6 +9,7 @@ import {
   findBundleFile,
   handlerInBundle,
   type ResolvedFunctionSpec,
+  splitHandler,
 } from '@switchboard/manifest';
 import { AssetType, Lazy, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
@@ -61,7 +62,8 @@ export function locateBundle(
     throw new BundleNotFoundError(fn.name, bundleDir, 'no such folder');
   }
   if (!findBundleFile(baseDir, fn.handler)) {
-    const [file] = handlerInBundle(fn.handler).split('.');
+    // The module's file name inside the folder; it may itself contain dots (index.min).
+    const file = splitHandler(handlerInBundle(fn.handler)).modulePath;
     const names = bundleExtensions.map((ext) => `${file}${ext}`);
     throw new BundleNotFoundError(
       fn.name,
