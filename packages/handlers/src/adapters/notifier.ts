@@ -8,6 +8,7 @@ import {
   type ApiGatewayManagementApiClient,
   PostToConnectionCommand,
 } from '@aws-sdk/client-apigatewaymanagementapi';
+import { isGone } from './post-errors.js';
 
 /** One failed delivery, other than a gone connection. */
 export interface DeliveryFailure {
@@ -46,8 +47,6 @@ export interface Notifier {
   postToOne(connectionId: string, data: string): Promise<DeliveryReport>;
 }
 
-const GONE = 'GoneException';
-
 /**
  * @example
  * const notifier = createNotifier({ client, onGone: (id) => store.removeConnection(id) });
@@ -63,7 +62,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
       await options.client.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: bytes }));
       report.delivered += 1;
     } catch (error) {
-      if (error instanceof Error && error.name === GONE) {
+      if (isGone(error)) {
         report.gone.push(connectionId);
         try {
           await options.onGone(connectionId);
