@@ -5,6 +5,7 @@
  * multiplicative decrease), so parallel slices that together overrun the account's limit settle
  * under it instead of losing members.
  */
+import { sleep as defaultSleep } from '../deps/util.js';
 
 export interface RatePacerOptions {
   ratePerSecond: number;
@@ -34,7 +35,7 @@ export interface RatePacer {
  */
 export function createRatePacer(options: RatePacerOptions): RatePacer {
   const now = options.now ?? (() => performance.now());
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = options.sleep ?? defaultSleep;
   const target = options.ratePerSecond;
   if (!(target > 0)) throw new RangeError(`ratePerSecond must be positive, got ${target}`);
   const floor = Math.min(target, options.minRatePerSecond ?? 1);

@@ -9,6 +9,7 @@ import type { ConnectionStore } from '@switchboard/connection-store';
 import { forEachBounded } from '../adapters/notifier.js';
 import { createRatePacer, type RatePacer } from '../adapters/rate-pacer.js';
 import { isGone, isRetryablePostError, type PostToConnection } from '../adapters/post-errors.js';
+import { sleep as defaultSleep } from '../deps/util.js';
 import { SliceIncompleteError, WorkflowInputError } from '../errors.js';
 import type { FanOutSliceInput, FanOutSliceOutput } from '../workflow/fan-out-workflow.js';
 
@@ -31,7 +32,7 @@ export interface PostSliceResult extends Omit<FanOutSliceOutput, 'failed'> {
 }
 
 export const postSlice = (deps: PostSliceDeps) => {
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = deps.sleep ?? defaultSleep;
   const random = deps.random ?? Math.random;
   const maxAttempts = deps.maxAttempts ?? 8;
   const baseBackoffMs = deps.baseBackoffMs ?? 100;
