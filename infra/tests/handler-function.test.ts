@@ -113,7 +113,7 @@ describe('bundles', () => {
     }
   });
 
-  it("names the module files it looked for when the folder holds none (a dotted name kept whole)", () => {
+  it('names the module files it looked for when the folder holds none (a dotted name kept whole)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'infra-bundles-'));
     try {
       mkdirSync(join(dir, 'functions', 'ping'), { recursive: true });
