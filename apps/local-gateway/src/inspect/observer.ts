@@ -5,6 +5,7 @@
  */
 import type { InvocationResult } from '../contracts.js';
 import type { ConnectionInfo } from '../events/build.js';
+import type { WebSocketRequestContext } from '../events/types.js';
 
 /** One request as API Gateway's access log sees it: a CONNECT, MESSAGE or DISCONNECT. */
 export interface RequestRecord {
@@ -40,6 +41,12 @@ export interface InvocationRecord {
 
 export interface GatewayObserver {
   request(record: RequestRecord): void;
+  /**
+   * A MESSAGE or DISCONNECT whose integration ran: {@link request} with the record built from
+   * the event's context and the result, built only by an observer that uses it (none per message
+   * when nobody watches).
+   */
+  routed(context: WebSocketRequestContext, result: InvocationResult): void;
   opened(connection: ConnectionInfo): void;
   closed(connectionId: string, close: { code: number; reason: string }): void;
   /** A data frame: `in` from the client, `out` to it (route responses, posts, error frames). */
@@ -52,6 +59,7 @@ export interface GatewayObserver {
 /** The observer of a gateway nobody watches: no access log, no inspector, no work at all. */
 export const noObserver: GatewayObserver = {
   request() {},
+  routed() {},
   opened() {},
   closed() {},
   frame() {},

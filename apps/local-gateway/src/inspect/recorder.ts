@@ -3,10 +3,13 @@
  * metrics and the bill's inputs), bounded rings of frames and invocations for the inspector
  * (newest kept), the access log when asked for, and a change signal for whoever watches.
  */
+import type { InvocationResult } from '../contracts.js';
 import type { ConnectionInfo } from '../events/build.js';
+import type { WebSocketRequestContext } from '../events/types.js';
 import type { AccessLogWriter } from './access-log.js';
 import { GatewayMetrics, type MetricsOptions } from './metrics.js';
 import type { GatewayObserver, InvocationRecord, RequestRecord } from './observer.js';
+import { requestRecord } from './request-record.js';
 import { RingBuffer } from './ring-buffer.js';
 
 /** API Gateway bills a message per 32 KB started. */
@@ -108,6 +111,10 @@ export class Recorder implements GatewayObserver {
     }
     this.#accessLog?.write(record);
     this.#changed();
+  }
+
+  routed(context: WebSocketRequestContext, result: InvocationResult): void {
+    this.request(requestRecord(context, result));
   }
 
   opened(connection: ConnectionInfo): void {

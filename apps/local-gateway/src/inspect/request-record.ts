@@ -14,15 +14,12 @@ const gatewayMessages: Record<number, string> = {
 
 /**
  * The access-log view of a request whose integration ran: its status is the function's
- * `statusCode` (200 without one), or 500 when the function failed (502 on `$connect`).
+ * `statusCode` (200 without one), or 500 when the function failed
+ * (`$connect` is {@link handshakeRecord}'s).
  */
-export function requestRecord(
-  context: WebSocketRequestContext,
-  result: InvocationResult,
-  status?: number,
-): RequestRecord {
+export function requestRecord(context: WebSocketRequestContext, result: InvocationResult): RequestRecord {
   const statusCode = result.ok ? (result.value as { statusCode?: unknown } | null)?.statusCode : undefined;
-  const resolved = status ?? (!result.ok ? 500 : typeof statusCode === 'number' ? statusCode : 200);
+  const resolved = !result.ok ? 500 : typeof statusCode === 'number' ? statusCode : 200;
   const record: RequestRecord = {
     eventType: context.eventType,
     routeKey: context.routeKey,

@@ -3,7 +3,7 @@ import { buildMessageEvent } from '../events/build.js';
 import type { RouteResult } from '../events/types.js';
 import { newId } from '../ids.js';
 import type { Connection } from './connection.js';
-import { requestRecord, unroutedRecord } from '../inspect/request-record.js';
+import { unroutedRecord } from '../inspect/request-record.js';
 
 /**
  * API Gateway's error frame, byte for byte: a space after `"message":`, none after the others.
@@ -65,7 +65,7 @@ export async function handleMessage(
     event,
     requestId,
   );
-  ctx.observer.request(requestRecord(event.requestContext, result));
+  ctx.observer.routed(event.requestContext, result);
   if (!result.ok) {
     send(ctx, connection, errorFrame('Internal server error', connection.connectionId, requestId));
     return;

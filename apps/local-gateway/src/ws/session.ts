@@ -5,7 +5,6 @@ import { buildDisconnectEvent } from '../events/build.js';
 import { type CloseReason, type Connection, closeCodes, closeConnection } from './connection.js';
 import { watchFrameSizes } from './frame-guard.js';
 import { handleMessage } from './messages.js';
-import { requestRecord } from '../inspect/request-record.js';
 
 /** The code and reason `$disconnect` reports for a close the client (or the network) made. */
 export function clientCloseReason(code: number, reason: string): CloseReason {
@@ -126,5 +125,5 @@ async function runDisconnect(ctx: GatewayContext, connection: Connection, close:
     event,
     event.requestContext.requestId,
   );
-  ctx.observer.request(requestRecord(event.requestContext, result));
+  ctx.observer.routed(event.requestContext, result);
 }
