@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser.js';
+import { launchChromium } from '@switchboard/local-gateway/testing/browser';
 import { lowContrastText } from './support/contrast.js';
 import { type PageGateway, startPageGateway } from './support/gateway.js';
 import {

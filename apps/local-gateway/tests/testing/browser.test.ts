@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findChromium } from './support/browser.js';
+import { findChromium } from '../../src/testing/browser.js';
 
 /** A folder with an executable file of that name in it. */
 function fakeExecutable(name: string): string {
