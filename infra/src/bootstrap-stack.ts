@@ -1,12 +1,10 @@
-import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity/index.js';
-import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition/index.js';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { BootstrapTarget } from './config/resolve-environments.js';
 import { ApiGatewayAccountLogging } from './constructs/api-gateway-account.js';
 import { StateBucket } from './constructs/state-bucket.js';
 import { createNaming, stateBucketName } from './naming.js';
-import { configureAwsProvider, configureBackend } from './provider.js';
+import { configureAwsProvider, configureBackend, readAwsScope } from './provider.js';
 
 /**
  * What one AWS account and Region need before any environment is deployed there, and what no
@@ -26,19 +24,18 @@ export class BootstrapStack extends TerraformStack {
       tags: { app: 'switchboard', stack: 'bootstrap' },
     });
     configureBackend(this, id, { kind: 'local' });
-    const identity = new DataAwsCallerIdentity(this, 'caller');
-    const partition = new DataAwsPartition(this, 'partition');
+    const aws = readAwsScope(this, target.region);
     const [accountId] = target.accountIds;
     // IAM names are global to the account: the Region keeps two bootstrap stacks apart.
     const naming = createNaming('bootstrap');
     this.accountLogging = new ApiGatewayAccountLogging(this, 'apigateway-account', {
       roleName: naming.name('role', 'apigateway-logs', target.region),
-      scope: { partition: partition.partition, accountId: identity.accountId, region: target.region },
+      scope: aws,
     });
     this.stateBucket = new StateBucket(this, 'state', {
       // The same name staging and prod put in their backend; with no account configured (dev
       // only), the caller's account, which nothing else needs to know at synth time.
-      bucketName: stateBucketName(accountId ?? identity.accountId, target.region),
+      bucketName: stateBucketName(accountId ?? aws.accountId, target.region),
     });
     new TerraformOutput(this, 'state_bucket', {
       value: this.stateBucket.bucketName,

@@ -1,6 +1,9 @@
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity/index.js';
+import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition/index.js';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider/index.js';
 import { LocalBackend, S3Backend, type TerraformStack } from 'cdktf';
 import type { StateBackendConfig } from './config/environments.js';
+import type { AwsScope } from './constructs/notify-workflow.js';
 
 /**
  * The AWS provider release the generated bindings (@cdktf/provider-aws 21.22.1) describe. Pinned
@@ -39,4 +42,14 @@ export function configureBackend(stack: TerraformStack, stackId: string, state: 
   // S3's own lock file (Terraform 1.10+) instead of a DynamoDB lock table; cdktf 0.21's
   // S3Backend predates the option, so it is written as an override.
   stack.addOverride('terraform.backend.s3.use_lockfile', true);
+}
+
+/**
+ * The partition and account the stack is applied in (read by Terraform at plan time) and its
+ * Region: what the ARNs of its own resources are built from.
+ */
+export function readAwsScope(stack: TerraformStack, region: string): AwsScope {
+  const identity = new DataAwsCallerIdentity(stack, 'caller');
+  const partition = new DataAwsPartition(stack, 'partition');
+  return { partition: partition.partition, accountId: identity.accountId, region };
 }

@@ -1,5 +1,3 @@
-import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity/index.js';
-import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition/index.js';
 import {
   type EnvironmentSources,
   functionEnvironment,
@@ -19,12 +17,12 @@ import { ConnectionTable } from './constructs/connection-table.js';
 import { CustomDomain } from './constructs/custom-domain.js';
 import { FanOutEnvironment } from './constructs/fan-out-settings.js';
 import { HandlerFunction } from './constructs/handler-function.js';
-import { type AwsScope, NotifyWorkflow } from './constructs/notify-workflow.js';
+import { NotifyWorkflow } from './constructs/notify-workflow.js';
 import { OperationalAlarms } from './constructs/operational-alarms.js';
 import { type RouteTarget, WebSocketApi } from './constructs/websocket-api.js';
 import { ConfigError, ManifestTranslationError } from './errors.js';
 import { createNaming, type Naming } from './naming.js';
-import { configureAwsProvider, configureBackend } from './provider.js';
+import { configureAwsProvider, configureBackend, readAwsScope } from './provider.js';
 
 export { AWS_PROVIDER_VERSION } from './provider.js';
 
@@ -60,7 +58,7 @@ export class SwitchboardStack extends TerraformStack {
       tags: { app: 'switchboard', stage },
     });
     configureBackend(this, stage, config.state);
-    const aws = this.readAwsScope(config.region);
+    const aws = readAwsScope(this, config.region);
     const authorizer = planAuthorizer(manifest, config.auth, stage);
 
     this.tables = manifest.tables.map(
@@ -116,12 +114,6 @@ export class SwitchboardStack extends TerraformStack {
       tables: this.tables,
     });
     this.createOutputs();
-  }
-
-  private readAwsScope(region: string): AwsScope {
-    const identity = new DataAwsCallerIdentity(this, 'caller');
-    const partition = new DataAwsPartition(this, 'partition');
-    return { partition: partition.partition, accountId: identity.accountId, region };
   }
 
   private createFunctions({ loaded, config }: SwitchboardStackProps): Map<string, HandlerFunction> {
