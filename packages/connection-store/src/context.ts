@@ -67,6 +67,20 @@ export async function sdkCall<T>(operation: string, call: () => Promise<T>): Pro
 }
 
 /**
+ * Runs one conditional SDK call: true if it was applied, false if its condition failed; any
+ * other error is translated as by {@link sdkCall}.
+ */
+export async function conditionalCall(operation: string, call: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await call();
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return false;
+    throw translateSdkError(operation, error);
+  }
+}
+
+/**
  * `PutItem` that never overwrites: an item with the same key makes it throw `exists(cause)`,
  * decided by the table itself, so two racing writers cannot both win.
  */

@@ -9,8 +9,8 @@
  */
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { connectionExpiresAtSeconds } from './connections.js';
-import { type StoreContext, sdkCall, toEpochSeconds } from './context.js';
-import { ConnectionStoreError, isConditionalCheckFailed, translateSdkError } from './errors.js';
+import { conditionalCall, type StoreContext, sdkCall, toEpochSeconds } from './context.js';
+import { ConnectionStoreError } from './errors.js';
 import { COUNT_STARTED_ATTRIBUTE, isLive, keys, MEMBER_COUNT_ATTRIBUTE } from './items.js';
 import { keyAttributes, TTL_ATTRIBUTE } from './table.js';
 
@@ -35,8 +35,8 @@ export async function addToMemberCount(ctx: StoreContext, room: string, shard: n
   const expiresAt = connectionExpiresAtSeconds(ctx, ctx.now());
   const nowSeconds = toEpochSeconds(ctx.now());
   for (let round = 0; round < MAX_ADD_ROUNDS; round++) {
-    try {
-      await ctx.doc.send(
+    const added = await conditionalCall('joinRoom', () =>
+      ctx.doc.send(
         new UpdateCommand({
           TableName: ctx.tableName,
           Key,
@@ -52,14 +52,12 @@ export async function addToMemberCount(ctx: StoreContext, room: string, shard: n
             ':now': nowSeconds,
           },
         }),
-      );
-      return;
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw translateSdkError('joinRoom', error);
-    }
+      ),
+    );
+    if (added) return;
     // Expired but not yet deleted (TTL takes up to days): restart it, unless a racer just did.
-    try {
-      await ctx.doc.send(
+    const restarted = await conditionalCall('joinRoom', () =>
+      ctx.doc.send(
         new PutCommand({
           TableName: ctx.tableName,
           Item: {
@@ -74,11 +72,9 @@ export async function addToMemberCount(ctx: StoreContext, room: string, shard: n
           ExpressionAttributeNames: { '#exp': TTL_ATTRIBUTE },
           ExpressionAttributeValues: { ':now': nowSeconds },
         }),
-      );
-      return;
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw translateSdkError('joinRoom', error);
-    }
+      ),
+    );
+    if (restarted) return;
   }
   throw new ConnectionStoreError('STORE_FAILED', `joinRoom: count of ${room} shard ${shard} kept changing`);
 }
@@ -96,8 +92,9 @@ export async function subtractFromMemberCount(
   shard: number,
   memberExpiresAtSeconds: number,
 ): Promise<void> {
-  try {
-    await ctx.doc.send(
+  // A failed condition: a count that no longer includes the member, left alone.
+  await conditionalCall(operation, () =>
+    ctx.doc.send(
       new UpdateCommand({
         TableName: ctx.tableName,
         Key: keys.memberCount(room, shard, ctx.roomShards),
@@ -114,10 +111,8 @@ export async function subtractFromMemberCount(
           ':memberExp': memberExpiresAtSeconds,
         },
       }),
-    );
-  } catch (error) {
-    if (!isConditionalCheckFailed(error)) throw translateSdkError(operation, error);
-  }
+    ),
+  );
 }
 
 /** `ConnectionStore.roomMemberCount` (see types.ts), over a context. */
