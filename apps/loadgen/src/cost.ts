@@ -3,24 +3,13 @@
  * (`/@inspector/api/cost` of `switchboard dev`), read before and after the run so that only the
  * run's own traffic is priced.
  */
+import type { CostEstimate, CostLine } from '@switchboard/local-gateway';
 import { LoadgenError, loadgenErrorCodes } from './errors.js';
 
-/** One line of the gateway's estimate (apps/local-gateway/src/inspect/cost.ts). */
-export interface CostLine {
-  service: string;
-  item: string;
-  quantity: number;
-  unit: string;
-  usd: number;
-}
+export type { CostLine };
 
-export interface GatewayCost {
-  region: string;
-  priceDate: string;
-  lines: CostLine[];
-  totalUsd: number;
-  notes: string[];
-}
+/** What the gateway's cost endpoint answers (its `CostEstimate`), as far as a run reads it. */
+export type GatewayCost = Pick<CostEstimate, 'region' | 'priceDate' | 'lines' | 'totalUsd' | 'notes'>;
 
 /** The run's share of the bill, and a month at the run's rate. */
 export interface RunCost {

@@ -10,6 +10,8 @@ export {
   ManifestNotBuiltError,
   SelectionExpressionError,
 } from './errors.js';
+// The shape of `/@inspector/api/cost`, for clients of the endpoint (switchboard-load --cost).
+export type { CostEstimate, CostLine } from './inspect/cost.js';
 export { computeFunctionEnvironment } from './local-service-environment.js';
 export { gatewayEnvironment, gatewayNodeFlags, relaunchWithGatewayFlags } from './node-flags.js';
 // What the default runtime starts each function with (timeout, memory, environment), from the
