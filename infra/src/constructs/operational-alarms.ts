@@ -86,6 +86,27 @@ interface WatchedMetric {
 }
 
 /**
+ * Every metric of a kind on one resource: the alarm id ends with its manifest name, the
+ * description with its deployed name.
+ */
+function watchOne(
+  kinds: readonly MetricKind[],
+  namespace: string,
+  dimensions: Record<string, string>,
+  manifestName: string,
+  deployedName: string,
+): WatchedMetric[] {
+  return kinds.map((m) => ({
+    id: `${m.id}-${manifestName}`,
+    namespace,
+    metricName: m.metricName,
+    dimensions,
+    threshold: m.threshold,
+    description: `${m.description} (${deployedName})`,
+  }));
+}
+
+/**
  * The alarms of one environment: API Gateway errors on the stage, Lambda errors and throttles per
  * function, failed and timed-out workflow executions, and DynamoDB throttling per table. Each is a
  * per-period sum against a configurable threshold; missing data (no traffic) is not a breach.
@@ -123,24 +144,22 @@ export class OperationalAlarms extends Construct {
     return [
       ...apiMetrics.map((m) => ({ ...m, id: `api-${m.id}`, namespace: 'AWS/ApiGateway', dimensions: stage })),
       ...[...functions].flatMap((fn) =>
-        functionMetrics.map((m) => ({
-          id: `${m.id}-${fn.manifestName}`,
-          namespace: 'AWS/Lambda',
-          metricName: m.metricName,
-          dimensions: { FunctionName: fn.functionName },
-          threshold: m.threshold,
-          description: `${m.description} (${fn.functionName})`,
-        })),
+        watchOne(
+          functionMetrics,
+          'AWS/Lambda',
+          { FunctionName: fn.functionName },
+          fn.manifestName,
+          fn.functionName,
+        ),
       ),
       ...workflows.flatMap((workflow) =>
-        workflowMetrics.map((m) => ({
-          id: `${m.id}-${workflow.manifestName}`,
-          namespace: 'AWS/States',
-          metricName: m.metricName,
-          dimensions: { StateMachineArn: workflow.stateMachineArn },
-          threshold: m.threshold,
-          description: `${m.description} (${workflow.stateMachineName})`,
-        })),
+        watchOne(
+          workflowMetrics,
+          'AWS/States',
+          { StateMachineArn: workflow.stateMachineArn },
+          workflow.manifestName,
+          workflow.stateMachineName,
+        ),
       ),
     ];
   }
