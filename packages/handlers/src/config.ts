@@ -79,10 +79,12 @@ export function readFanOutConcurrency(env: Env): number {
 /**
  * `ROOM_SHARDS`: partitions per room in the store. Every function of a deployment must read the
  * same N (infra sets it on all of them from the environment's config), or a join and a send
- * would look in different partitions. @default 8
+ * would look in different partitions. The default and the bound are the store's own
+ * (`DEFAULT_ROOM_SHARDS`, 8, and `MAX_ROOM_SHARDS`), given by the caller that opens the store,
+ * so this file (in every bundle, the authorizer's too) does not import the store.
  */
-export function readRoomShards(env: Env): number {
-  return integer(env, 'ROOM_SHARDS', 8, 1, 100);
+export function readRoomShards(env: Env, store: { fallback: number; max: number }): number {
+  return integer(env, 'ROOM_SHARDS', store.fallback, 1, store.max);
 }
 
 export interface FanOutConfig {

@@ -7,7 +7,12 @@
  * as the local gateway sets it); otherwise the SDK's own resolution.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { type ConnectionStore, createConnectionStore } from '@switchboard/connection-store';
+import {
+  type ConnectionStore,
+  createConnectionStore,
+  DEFAULT_ROOM_SHARDS,
+  MAX_ROOM_SHARDS,
+} from '@switchboard/connection-store';
 import { type Env, readRoomShards, readTableName } from '../config.js';
 
 /** The connection store over one DynamoDB client. */
@@ -16,6 +21,6 @@ export function createStoreFromEnv(env: Env): ConnectionStore {
   return createConnectionStore({
     client: new DynamoDBClient(endpoint ? { endpoint } : {}),
     tableName: readTableName(env),
-    roomShards: readRoomShards(env),
+    roomShards: readRoomShards(env, { fallback: DEFAULT_ROOM_SHARDS, max: MAX_ROOM_SHARDS }),
   });
 }
