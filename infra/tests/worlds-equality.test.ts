@@ -76,8 +76,14 @@ const built = existsSync(realManifestPath);
   () => {
     const loaded = built ? loadManifest(realManifestPath) : undefined!;
     const functionNames = built ? Object.keys(loaded.manifest.functions) : [];
-    const stackOf = (stage: (typeof stages)[number], config = testEnvironments[stage]) =>
+    const viewOf = (stage: (typeof stages)[number], config: EnvConfig) =>
       viewOfStack(synthStack(stage, loaded, config), stage, functionNames);
+    // Each stage synthesized once with its test settings (dev's routes also seed the gateway's).
+    const views = new Map<string, WorldView>();
+    const stackOf = (stage: (typeof stages)[number]) => {
+      if (!views.has(stage)) views.set(stage, viewOf(stage, testEnvironments[stage]));
+      return views.get(stage)!;
+    };
     let gateway: GatewayView;
 
     beforeAll(async () => {
@@ -134,7 +140,7 @@ const built = existsSync(realManifestPath);
 
     it("deploys the gateway's memory where a stage leaves the default to Lambda's", () => {
       const dev = testEnvironments.dev;
-      const stack = stackOf('dev', {
+      const stack = viewOf('dev', {
         ...dev,
         lambda: { ...dev.lambda, defaultMemoryMb: lambdaDefaults.memoryMb },
       });
