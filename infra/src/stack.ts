@@ -15,7 +15,7 @@ import { type AuthorizerPlan, planAuthorizer } from './auth.js';
 import type { EnvConfig, Stage } from './config/environments.js';
 import { ConnectionTable } from './constructs/connection-table.js';
 import { CustomDomain } from './constructs/custom-domain.js';
-import { FanOutEnvironment } from './constructs/fan-out-settings.js';
+import { fanOutEnvironment } from './constructs/fan-out-settings.js';
 import { HandlerFunction } from './constructs/handler-function.js';
 import { NotifyWorkflow } from './constructs/notify-workflow.js';
 import { OperationalAlarms } from './constructs/operational-alarms.js';
@@ -102,8 +102,7 @@ export class SwitchboardStack extends TerraformStack {
           ipAddressType: config.production.ipAddressType ?? 'ipv4',
         })
       : undefined;
-    this.setEnvironment(manifest, authorizer);
-    new FanOutEnvironment(this, 'fan-out', { settings: config.fanOut, functions: this.functions, manifest });
+    this.setEnvironment(manifest, config, authorizer);
     this.grantPermissions(manifest);
     this.alarms = new OperationalAlarms(this, 'alarms', {
       naming: this.naming,
@@ -160,10 +159,14 @@ export class SwitchboardStack extends TerraformStack {
 
   /**
    * Each function's environment as `@switchboard/manifest` defines it (its own `environment`,
-   * then the injected names), from this stack's table names, API and workflows; the authorizer's
-   * per-environment auth settings go over the manifest's.
+   * then the injected names), from this stack's table names, API and workflows; the environment's
+   * fan-out settings and the authorizer's auth settings go over the manifest's values.
    */
-  private setEnvironment(manifest: Manifest, authorizer: AuthorizerPlan | undefined): void {
+  private setEnvironment(
+    manifest: Manifest,
+    config: EnvConfig,
+    authorizer: AuthorizerPlan | undefined,
+  ): void {
     const sources: EnvironmentSources = {
       tableNames: Object.fromEntries(this.tables.map((table) => [table.manifestName, table.tableName])),
       connectionsEndpoint: this.api.connectionsUrl,
@@ -174,6 +177,7 @@ export class SwitchboardStack extends TerraformStack {
     for (const [name, fn] of this.functions) {
       const variables = {
         ...functionEnvironment(manifest, name, sources),
+        ...fanOutEnvironment(config.fanOut, manifest.functions[name]),
         ...(name === authorizer?.functionName ? authorizer.environment : {}),
       };
       for (const [key, value] of Object.entries(variables)) fn.addEnvironment(key, value);

@@ -1,6 +1,6 @@
 import { functionArnPlaceholder } from '@switchboard/manifest';
 import { stages } from '../src/config/environments.js';
-import { FanOutEnvironment, fanOutVariables } from '../src/constructs/fan-out-settings.js';
+import { fanOutEnvironment, fanOutVariables } from '../src/constructs/fan-out-settings.js';
 import { testEnvironments } from './support/environments.js';
 import {
   type Block,
@@ -106,16 +106,11 @@ describe.each(stages)('the fan-out in %s', (stage) => {
   });
 });
 
-describe('FanOutEnvironment', () => {
+describe('fanOutEnvironment', () => {
   it('refuses a roomShards the store does not take, naming the setting', () => {
     const settings = { roomShards: 0, threshold: 250, ratePerSecond: 5000 };
-    expect(
-      () =>
-        new FanOutEnvironment(undefined as never, 'x', {
-          settings,
-          functions: new Map(),
-          manifest: { functions: {} },
-        }),
-    ).toThrow(/fanOut.roomShards must be an integer from 1 to 100, got 0/);
+    expect(() => fanOutEnvironment(settings, { environment: {} })).toThrow(
+      /fanOut.roomShards must be an integer from 1 to 100, got 0/,
+    );
   });
 });
